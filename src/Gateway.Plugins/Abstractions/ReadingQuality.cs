@@ -1,0 +1,18 @@
+namespace SmartVillage.Plugins.Abstractions;
+
+/// <summary>
+/// What is known to be wrong with a value. Flagged readings are stored and forwarded with their flags,
+/// never silently dropped or replaced, so a consumer can decide what to trust.
+/// </summary>
+[Flags]
+public enum ReadingQuality
+{
+    Good = 0,
+    OutOfRange = 1 << 0,
+    RateOfChange = 1 << 1,
+    Stuck = 1 << 2,
+    SensorError = 1 << 3,
+    Uncalibrated = 1 << 4,
+    ClockUntrusted = 1 << 5,
+    Simulated = 1 << 6,
+}
