@@ -1,3 +1,19 @@
+using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.AddGateway();
+}
+catch (KitConfigurationException exception)
+{
+    // Refuse to start, naming every key that is wrong; systemd shows this in the journal.
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 2;
+}
+
 var app = builder.Build();
+app.UseGateway();
 await app.RunAsync();
+return app.ExitCode();

@@ -1,0 +1,183 @@
+using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Resilience;
+using SmartVillage.Gateway.Storage;
+using SmartVillage.Plugins.Abstractions;
+
+namespace SmartVillage.Gateway.Acquisition;
+
+/// <summary>
+/// Reads one sensor on its own interval, on its own task. Whatever the sensor does (throw, hang, return garbage)
+/// stays here: it becomes a health state and a retry with backoff, never a stopped gateway.
+/// </summary>
+public sealed partial class SensorPoller
+{
+    private readonly SensorDefinition _definition;
+    private readonly ISensorFactory _factory;
+    private readonly IHardware _hardware;
+    private readonly ReadingWriter _writer;
+    private readonly AcquisitionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Backoff _backoff;
+    private readonly ReadingQuality _hardwareFlags;
+    private bool _abandonSensor;
+
+    public SensorPoller(
+        SensorDefinition definition,
+        ISensorFactory factory,
+        IHardware hardware,
+        ReadingWriter writer,
+        AcquisitionOptions options,
+        TimeProvider time,
+        ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(hardware);
+        ArgumentNullException.ThrowIfNull(options);
+        _definition = definition;
+        _factory = factory;
+        _hardware = hardware;
+        _writer = writer;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _backoff = new Backoff(definition.Interval, Max(definition.Interval, options.MaxRetryDelay), jitter: null);
+        // Readings from simulated hardware say so, so that a demo kit can never pass for a field kit upstream.
+        _hardwareFlags = hardware.Name == "simulated" ? ReadingQuality.Simulated : ReadingQuality.Good;
+        Health = new SensorHealth(definition.Id, definition.Type);
+    }
+
+    public SensorHealth Health { get; }
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        ISensor? sensor = null;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var error = await ReadOnceAsync(sensor ??= Open(), stoppingToken).ConfigureAwait(false);
+                var delay = _definition.Interval;
+                if (error is not null)
+                {
+                    var failures = Health.Failed(error, _time.GetUtcNow());
+                    LogReadFailed(_logger, _definition.Id, _definition.Type, failures, error);
+                    if (_abandonSensor)
+                    {
+                        _abandonSensor = false;
+                        sensor = null;
+                    }
+                    else if (failures % _options.ReopenAfterFailures == 0 || sensor is FailedSensor)
+                    {
+                        sensor?.Dispose();
+                        sensor = null;
+                    }
+
+                    delay = _backoff.DelayAfter(failures);
+                }
+
+                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
+        finally
+        {
+            sensor?.Dispose();
+        }
+    }
+
+    /// <returns>Null when the read's readings were stored; otherwise what went wrong.</returns>
+    private async Task<string?> ReadOnceAsync(ISensor sensor, CancellationToken stoppingToken)
+    {
+        SensorSample sample;
+        try
+        {
+            sample = await sensor.ReadAsync(stoppingToken).AsTask()
+                .WaitAsync(_options.ReadTimeout, _time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The read may still be running inside the driver: never call it again concurrently; open a fresh one.
+            _abandonSensor = true;
+            return $"read timed out after {_options.ReadTimeout.TotalSeconds:0.#} s";
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A driver bug or bus error must not escape this sensor's task: it is reported and retried like any failure.
+            return $"{exception.GetType().Name}: {exception.Message}";
+        }
+
+        if (!sample.IsSuccess)
+        {
+            return sample.Error;
+        }
+
+        if (sample.Measurements.Count == 0)
+        {
+            return "the driver reported success with no values";
+        }
+
+        return await StoreAsync(sample.Measurements, stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> StoreAsync(IReadOnlyList<Measurement> measurements, CancellationToken stoppingToken)
+    {
+        var now = _time.GetUtcNow();
+        var monotonic = _time.GetTimestamp() * 1000 / _time.TimestampFrequency;
+        var clockFlag = now < _options.ClockTrustedAfter ? ReadingQuality.ClockUntrusted : ReadingQuality.Good;
+        var readings = new NewReading[measurements.Count];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            var m = measurements[i];
+            if (!double.IsFinite(m.Value))
+            {
+                // NaN or infinity is garbage, not a measurement, and SenML JSON cannot carry it: the read fails loudly.
+                return $"the driver returned {m.Value} for {m.Quantity}";
+            }
+
+            readings[i] = new NewReading(_definition.Id, m.Quantity, m.Unit, m.Value, m.Quality | _hardwareFlags | clockFlag, now, monotonic);
+        }
+
+        try
+        {
+            var range = await _writer.AppendAsync(readings, stoppingToken).ConfigureAwait(false);
+            Health.Succeeded(readings.Select((r, i) => new LatestValue(r.Quantity, r.Unit, r.Value, r.Quality, r.Time, range.First + i)), now);
+            return null;
+        }
+        catch (StoreWriteException exception)
+        {
+            return $"readings not stored: {exception.Message}";
+        }
+    }
+
+    private ISensor Open()
+    {
+        try
+        {
+            return _factory.Create(_definition, _hardware);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // An absent or miswired device usually fails here (wrong chip id, NACK). Keep trying: it may be plugged in later.
+            return new FailedSensor($"could not open: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sensor {SensorId} ({Type}): read failed ({Failures} in a row): {Error}")]
+    private static partial void LogReadFailed(ILogger logger, string sensorId, string type, int failures, string error);
+
+    /// <summary>Stands in for a sensor whose driver could not be opened, so the loop has one shape.</summary>
+    private sealed class FailedSensor(string error) : ISensor
+    {
+        public ValueTask<SensorSample> ReadAsync(CancellationToken cancellationToken) => ValueTask.FromResult(SensorSample.Failure(error));
+
+        public void Dispose()
+        {
+        }
+    }
+}

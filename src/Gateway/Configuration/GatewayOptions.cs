@@ -1,0 +1,19 @@
+namespace SmartVillage.Gateway.Configuration;
+
+/// <summary>Who this gateway is and which kit file it runs. Section <c>Gateway</c>.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>
+    /// The gateway's id in every record upstream (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>). When empty, one
+    /// is generated at first start and kept in the database.
+    /// </summary>
+    public string? Id { get; set; }
+
+    /// <summary>
+    /// The kit file. Relative paths are looked up in the working folder, then beside the program (where the kits of
+    /// <c>hardware/kits</c> are copied). Default <c>kits/demo-weather.json</c>.
+    /// </summary>
+    public string KitFile { get; set; } = "kits/demo-weather.json";
+}

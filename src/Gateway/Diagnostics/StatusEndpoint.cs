@@ -1,0 +1,73 @@
+using SmartVillage.Gateway.Acquisition;
+using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Storage;
+using SmartVillage.Gateway.Upstream;
+using SmartVillage.Plugins.Abstractions;
+
+namespace SmartVillage.Gateway.Diagnostics;
+
+/// <summary><c>GET /api/status</c>: what a technician needs to know at a glance, as JSON. Never includes secrets.</summary>
+public static class StatusEndpoint
+{
+    public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/status", (
+            StoreState store,
+            KitOptions kit,
+            IHardware hardware,
+            ReadingWriter writer,
+            AcquisitionService acquisition,
+            UpstreamService upstreams,
+            ProcessClock clock,
+            TimeProvider time) =>
+        {
+            var lastSequence = writer.LastSequence;
+            return new
+            {
+                GatewayId = store.GatewayId,
+                Kit = kit.Name,
+                Hardware = hardware.Name,
+                StartedAt = clock.StartedAt,
+                UptimeSeconds = Math.Round((time.GetUtcNow() - clock.StartedAt).TotalSeconds),
+                ReadingsAccepted = writer.AcceptedSinceStart,
+                LastSequence = lastSequence,
+                FailedCommits = writer.FailedCommits,
+                Sensors = acquisition.Pollers.Select(p => p.Health).Select(h => new
+                {
+                    Id = h.SensorId,
+                    h.Type,
+                    Health = h.State.ToString(),
+                    h.LastSuccessAt,
+                    h.LastFailureAt,
+                    h.LastError,
+                    h.ConsecutiveFailures,
+                    h.ReadingsAccepted,
+                    h.FailedReads,
+                    Latest = h.Latest.Select(v => new
+                    {
+                        v.Quantity,
+                        v.Unit,
+                        v.Value,
+                        Quality = v.Quality == ReadingQuality.Good ? [] : v.Quality.ToString().Split(", "),
+                        v.Time,
+                        v.Sequence,
+                    }),
+                }),
+                Upstreams = upstreams.Upstreams.Select(u => u.Status).Select(u => new
+                {
+                    u.Name,
+                    u.Endpoint,
+                    u.Connected,
+                    u.ConnectedSince,
+                    u.LastDisconnectAt,
+                    u.LastError,
+                    u.AckedSequence,
+                    Backlog = Math.Max(0, lastSequence - u.AckedSequence),
+                    u.MessagesAcknowledged,
+                    u.ConnectAttempts,
+                }),
+            };
+        });
+        return endpoints;
+    }
+}

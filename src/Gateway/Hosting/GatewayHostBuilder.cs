@@ -1,0 +1,68 @@
+using SmartVillage.Gateway.Acquisition;
+using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Diagnostics;
+using SmartVillage.Gateway.Hardware;
+using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage;
+using SmartVillage.Gateway.Upstream;
+
+namespace SmartVillage.Gateway.Hosting;
+
+/// <summary>Wires the pipeline in data-flow order: kit, hardware, acquisition, store, upstreams, status.</summary>
+public static class GatewayHostBuilder
+{
+    /// <exception cref="KitConfigurationException">The configuration cannot run.</exception>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        time ??= TimeProvider.System;
+        var kitPath = KitFileSource.Add(builder.Configuration, builder.Environment.ContentRootPath);
+        var registry = new SensorRegistry(BuiltInSensors.All);
+        var (gateway, kit) = KitLoader.Load(builder.Configuration, kitPath, registry);
+        var hardware = HardwareSelector.Select(kit, kitPath, time);
+
+        var services = builder.Services;
+        services.AddSystemd();
+        services.AddSingleton(time);
+        services.AddSingleton(gateway);
+        services.AddSingleton(kit);
+        services.AddSingleton(registry);
+        services.AddSingleton(hardware);
+        services.AddSingleton<ProcessClock>();
+        services.AddSingleton(BootIdentity.FromKernel());
+        services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        services.Configure<AcquisitionOptions>(builder.Configuration.GetSection(AcquisitionOptions.Section));
+
+        // Store first: it is opened (and migrated) before anything produces or forwards a reading.
+        services.AddSingleton<SqliteConnections>();
+        services.AddSingleton(sp => StoreOpener.Open(
+            sp.GetRequiredService<SqliteConnections>(), gateway.Id, sp.GetRequiredService<BootIdentity>(), time));
+        services.AddSingleton<CommitSignal>();
+        services.AddSingleton<ReadingLog>();
+        services.AddSingleton<ReadingWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());
+        services.AddSingleton<AcquisitionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AcquisitionService>());
+        services.AddSingleton<UpstreamService>();
+        services.AddHostedService(sp => sp.GetRequiredService<UpstreamService>());
+        return builder;
+    }
+
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.MapStatus();
+        return app;
+    }
+
+    /// <summary>
+    /// A background service that died stops the host, but the process would still exit 0 and systemd's
+    /// Restart=on-failure would not restart it. This turns such a stop into a failure exit code.
+    /// </summary>
+    public static int ExitCode(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var crashed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>()
+            .Any(service => service.ExecuteTask is { IsFaulted: true });
+        return crashed ? 70 : Environment.ExitCode;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SmartVillage.Gateway.Readings;
+
+namespace SmartVillage.Gateway.Storage;
+
+/// <summary>
+/// Writes one group of commands in one transaction with prepared statements: the readings, the highest sequence
+/// number given (so it is never given again), and the upstream cursors. Either all of it commits or none.
+/// </summary>
+internal sealed class GroupCommit : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly long _bootRow;
+    private readonly Dictionary<(string Sensor, string Quantity, string Unit), long> _series = [];
+    private readonly SqliteCommand _insertReading;
+    private readonly SqliteCommand _findSeries;
+    private readonly SqliteCommand _insertSeries;
+    private readonly SqliteCommand _saveLastSequence;
+    private readonly SqliteCommand _saveCursor;
+
+    public GroupCommit(SqliteConnection connection, long bootRow)
+    {
+        _connection = connection;
+        _bootRow = bootRow;
+        _insertReading = Prepare(
+            "INSERT INTO readings (seq, series, value, quality, time_ms, mono_ms, boot) VALUES ($seq, $series, $value, $quality, $time, $mono, $boot)",
+            "$seq", "$series", "$value", "$quality", "$time", "$mono", "$boot");
+        _findSeries = Prepare("SELECT id FROM series WHERE sensor = $s AND quantity = $q AND unit = $u", "$s", "$q", "$u");
+        _insertSeries = Prepare("INSERT INTO series (sensor, quantity, unit) VALUES ($s, $q, $u) RETURNING id", "$s", "$q", "$u");
+        _saveLastSequence = Prepare("INSERT INTO meta (key, value) VALUES ('last_seq', $v) ON CONFLICT (key) DO UPDATE SET value = $v", "$v");
+        _saveCursor = Prepare(
+            "INSERT INTO upstream_cursors (name, acked_seq) VALUES ($n, $s) ON CONFLICT (name) DO UPDATE SET acked_seq = max(acked_seq, $s)",
+            "$n", "$s");
+    }
+
+    /// <returns>The highest sequence number written (first - 1 when the group held no readings).</returns>
+    public long Write(IReadOnlyList<WriteCommand> commands, long firstSequence)
+    {
+        using var transaction = _connection.BeginTransaction();
+        try
+        {
+            var sequence = firstSequence;
+            foreach (var command in commands)
+            {
+                switch (command)
+                {
+                    case AppendCommand append:
+                        foreach (var reading in append.Readings)
+                        {
+                            InsertReading(transaction, sequence++, reading);
+                        }
+
+                        break;
+                    case CursorCommand cursor:
+                        Run(_saveCursor, transaction, cursor.Upstream, cursor.AckedSequence);
+                        break;
+                }
+            }
+
+            var last = sequence - 1;
+            if (last >= firstSequence)
+            {
+                Run(_saveLastSequence, transaction, last.ToString(CultureInfo.InvariantCulture));
+            }
+
+            transaction.Commit();
+            return last;
+        }
+        catch
+        {
+            // Series ids created inside the failed transaction no longer exist.
+            _series.Clear();
+            throw;
+        }
+    }
+
+    private void InsertReading(SqliteTransaction transaction, long sequence, NewReading reading)
+    {
+        Run(_insertReading, transaction, sequence, SeriesId(transaction, reading), reading.Value, (int)reading.Quality,
+            reading.Time.ToUnixTimeMilliseconds(), reading.MonotonicMilliseconds, _bootRow);
+    }
+
+    private long SeriesId(SqliteTransaction transaction, NewReading reading)
+    {
+        var key = (reading.SensorId, reading.Quantity, reading.Unit);
+        if (_series.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        _findSeries.Transaction = transaction;
+        SetParameters(_findSeries, reading.SensorId, reading.Quantity, reading.Unit);
+        var found = _findSeries.ExecuteScalar();
+        if (found is null)
+        {
+            _insertSeries.Transaction = transaction;
+            SetParameters(_insertSeries, reading.SensorId, reading.Quantity, reading.Unit);
+            found = _insertSeries.ExecuteScalar();
+        }
+
+        id = Convert.ToInt64(found, CultureInfo.InvariantCulture);
+        _series[key] = id;
+        return id;
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, SqliteTransaction transaction, params object[] values)
+    {
+        command.Transaction = transaction;
+        SetParameters(command, values);
+        command.ExecuteNonQuery();
+    }
+
+    private static void SetParameters(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+    }
+
+    public void Dispose()
+    {
+        _insertReading.Dispose();
+        _findSeries.Dispose();
+        _insertSeries.Dispose();
+        _saveLastSequence.Dispose();
+        _saveCursor.Dispose();
+    }
+}

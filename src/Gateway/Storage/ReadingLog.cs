@@ -1,0 +1,51 @@
+using System.Globalization;
+using SmartVillage.Gateway.Readings;
+using SmartVillage.Plugins.Abstractions;
+
+namespace SmartVillage.Gateway.Storage;
+
+/// <summary>
+/// Reads the log. Safe from any thread: each call uses its own pooled connection, and WAL lets it read while the
+/// writer commits.
+/// </summary>
+public sealed class ReadingLog(SqliteConnections connections)
+{
+    /// <summary>Up to <paramref name="limit"/> readings with sequence numbers above <paramref name="afterSequence"/>, in order.</summary>
+    public IReadOnlyList<StoredReading> ReadAfter(long afterSequence, int limit)
+    {
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.seq, s.sensor, s.quantity, s.unit, r.value, r.quality, r.time_ms
+            FROM readings r JOIN series s ON s.id = r.series
+            WHERE r.seq > $after ORDER BY r.seq LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var readings = new List<StoredReading>(Math.Min(limit, 1024));
+        while (reader.Read())
+        {
+            readings.Add(new StoredReading(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetDouble(4),
+                (ReadingQuality)reader.GetInt32(5),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        }
+
+        return readings;
+    }
+
+    /// <summary>The highest sequence number below which an upstream has acknowledged everything (0 when it never has).</summary>
+    public long ReadCursor(string upstream)
+    {
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT acked_seq FROM upstream_cursors WHERE name = $n";
+        command.Parameters.AddWithValue("$n", upstream);
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using SmartVillage.Gateway.Readings;
+
+namespace SmartVillage.Gateway.Storage;
+
+/// <summary>
+/// The one writer of the reading log. Producers queue readings on a bounded channel; this service commits them
+/// in groups (at most <see cref="StorageOptions.CommitInterval"/> after the first one waits, or
+/// <see cref="StorageOptions.MaxGroupSize"/> rows, whichever comes first) in one transaction each, together with
+/// any upstream cursor moves. A reading is accepted when its group commits, and only then does its caller learn
+/// its sequence number. A failed commit (full disk, I/O error) fails every caller in the group: nothing is ever
+/// reported stored that was not.
+/// </summary>
+public sealed partial class ReadingWriter : BackgroundService
+{
+    private readonly Channel<WriteCommand> _queue;
+    private readonly SqliteConnections _connections;
+    private readonly StorageOptions _options;
+    private readonly StoreState _state;
+    private readonly CommitSignal _signal;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReadingWriter> _logger;
+    private long _lastSequence;
+    private long _accepted;
+    private long _failedCommits;
+
+    public ReadingWriter(
+        SqliteConnections connections,
+        IOptions<StorageOptions> options,
+        StoreState state,
+        CommitSignal signal,
+        TimeProvider time,
+        ILogger<ReadingWriter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connections = connections;
+        _options = options.Value;
+        _state = state;
+        _signal = signal;
+        _time = time;
+        _logger = logger;
+        _lastSequence = state.LastSequence;
+        _queue = Channel.CreateBounded<WriteCommand>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Readings accepted since this process started.</summary>
+    public long AcceptedSinceStart => Interlocked.Read(ref _accepted);
+
+    /// <summary>Group commits that failed (their readings were reported not stored to their producers).</summary>
+    public long FailedCommits => Interlocked.Read(ref _failedCommits);
+
+    /// <summary>Highest sequence number committed.</summary>
+    public long LastSequence => Interlocked.Read(ref _lastSequence);
+
+    /// <summary>Queues readings and completes when they are committed, with the sequence numbers they were given.</summary>
+    /// <exception cref="StoreWriteException">The commit failed; the readings were not stored.</exception>
+    public async Task<CommittedRange> AppendAsync(IReadOnlyList<NewReading> readings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentOutOfRangeException.ThrowIfZero(readings.Count);
+        var command = new AppendCommand(readings);
+        try
+        {
+            await _queue.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException exception)
+        {
+            throw new StoreWriteException("The reading store is shut down; the readings were not stored.", exception);
+        }
+
+        return await command.Committed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Persists an upstream's acknowledged prefix with the next group commit.</summary>
+    public ValueTask AdvanceCursorAsync(string upstream, long ackedSequence, CancellationToken cancellationToken) =>
+        _queue.Writer.WriteAsync(new CursorCommand(upstream, ackedSequence), cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var connection = _connections.Open();
+        using var group = new GroupCommit(connection, _state.BootRow);
+        var pending = new List<WriteCommand>(_options.MaxGroupSize);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await CollectGroupAsync(pending, stoppingToken).ConfigureAwait(false);
+                Commit(group, pending);
+                pending.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: stop taking new work, then commit everything already queued so a clean stop loses nothing.
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var command))
+            {
+                pending.Add(command);
+            }
+
+            if (pending.Count > 0)
+            {
+                Commit(group, pending);
+            }
+        }
+    }
+
+    private async Task CollectGroupAsync(List<WriteCommand> pending, CancellationToken stoppingToken)
+    {
+        var rows = 0;
+        var deadline = _time.GetTimestamp() + (long)(_options.CommitInterval.TotalSeconds * _time.TimestampFrequency);
+        while (rows < _options.MaxGroupSize)
+        {
+            while (rows < _options.MaxGroupSize && _queue.Reader.TryRead(out var command))
+            {
+                pending.Add(command);
+                rows += command.Rows;
+            }
+
+            var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            if (rows >= _options.MaxGroupSize || remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var timeout = new CancellationTokenSource(remaining, _time);
+            using var waitOrStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+            try
+            {
+                if (!await _queue.Reader.WaitToReadAsync(waitOrStop.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Commit(GroupCommit group, List<WriteCommand> pending)
+    {
+        var first = _lastSequence + 1;
+        try
+        {
+            var last = group.Write(pending, first);
+            foreach (var command in pending)
+            {
+                if (command is AppendCommand append)
+                {
+                    append.Committed.TrySetResult(new CommittedRange(first, first + append.Readings.Count - 1));
+                    first += append.Readings.Count;
+                }
+            }
+
+            if (last != _lastSequence)
+            {
+                Interlocked.Add(ref _accepted, last - _lastSequence);
+                Interlocked.Exchange(ref _lastSequence, last);
+                _signal.Publish(last);
+            }
+        }
+        catch (SqliteException exception)
+        {
+            Interlocked.Increment(ref _failedCommits);
+            LogCommitFailed(_logger, pending.Count, _connections.FilePath, exception.SqliteErrorCode, exception.Message);
+            var failure = new StoreWriteException($"Commit to {_connections.FilePath} failed: {exception.Message}", exception);
+            foreach (var command in pending.OfType<AppendCommand>())
+            {
+                command.Committed.TrySetException(failure);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage: commit of {Commands} queued items to {Path} failed (SQLite error {Code}: {Reason}); the readings were not stored and their sensors were told so")]
+    private static partial void LogCommitFailed(ILogger logger, int commands, string path, int code, string reason);
+}

@@ -1,0 +1,33 @@
+namespace SmartVillage.Gateway.Storage.Schema;
+
+/// <summary>
+/// The schema, as the ordered list of steps that builds it. <c>PRAGMA user_version</c> records how many have run,
+/// so an older database is brought forward in place and its readings are never reset.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: the reading log. Sensor/quantity/unit strings live once in `series` so that each reading row stays
+        // a handful of integers and one REAL: fewer bytes per reading means fewer SD-card writes.
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE boots (id INTEGER PRIMARY KEY, boot_id TEXT NOT NULL UNIQUE, first_seen_ms INTEGER NOT NULL);
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            sensor TEXT NOT NULL,
+            quantity TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            UNIQUE (sensor, quantity, unit));
+        CREATE TABLE readings (
+            seq INTEGER PRIMARY KEY,
+            series INTEGER NOT NULL,
+            value REAL NOT NULL,
+            quality INTEGER NOT NULL,
+            time_ms INTEGER NOT NULL,
+            mono_ms INTEGER NOT NULL,
+            boot INTEGER NOT NULL);
+        CREATE TABLE upstream_cursors (name TEXT PRIMARY KEY, acked_seq INTEGER NOT NULL) WITHOUT ROWID;
+        """,
+    ];
+}

@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace SmartVillage.Gateway.Storage;
+
+/// <summary>Opens connections to the reading database with the settings every connection must have.</summary>
+public sealed class SqliteConnections
+{
+    private readonly string _connectionString;
+    private readonly string _synchronous;
+
+    public SqliteConnections(IOptions<StorageOptions> options, IHostEnvironment environment)
+        : this(ResolvePath(options.Value.Path, environment.ContentRootPath), options.Value.Synchronous)
+    {
+    }
+
+    public SqliteConnections(string path, SqliteSynchronous synchronous)
+    {
+        FilePath = path;
+        _synchronous = synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    public SqliteConnection Open()
+    {
+        var directory = System.IO.Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        // WAL lets the upstreams and the dashboard read while the single writer commits. busy_timeout covers the
+        // rare checkpoint contention. synchronous is per connection, so it is set on every one.
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=5000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static string ResolvePath(string path, string contentRoot) =>
+        System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, path));
+}

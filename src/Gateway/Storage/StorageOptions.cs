@@ -1,0 +1,40 @@
+namespace SmartVillage.Gateway.Storage;
+
+/// <summary>Where and how readings are kept. Section <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>
+    /// The SQLite file. Relative paths are resolved against the content root. On a Pi put it on the data partition
+    /// (the systemd unit uses <c>/var/lib/smartvillage/readings.db</c>).
+    /// </summary>
+    public string Path { get; set; } = "data/readings.db";
+
+    /// <summary>
+    /// The longest a reading waits in memory before its group is committed: the power-loss window. Longer means
+    /// fewer SD-card writes per reading; shorter means less to lose. Default 1 s.
+    /// </summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A group is committed as soon as it holds this many readings, whatever the interval. Default 500.</summary>
+    public int MaxGroupSize { get; set; } = 500;
+
+    /// <summary>
+    /// Readings waiting for the writer. When full, sensors wait (back-pressure) rather than readings being dropped.
+    /// Default 10,000.
+    /// </summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// SQLite <c>synchronous</c>: <c>Full</c> (default) fsyncs the WAL at each commit, so a committed reading survives
+    /// power loss; <c>Normal</c> writes less but a power cut may roll back the last commits. See docs/configuration.md.
+    /// </summary>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+}
+
+public enum SqliteSynchronous
+{
+    Normal,
+    Full,
+}

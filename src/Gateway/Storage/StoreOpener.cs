@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Schema;
+
+namespace SmartVillage.Gateway.Storage;
+
+/// <summary>Opens the reading database at start: schema, gateway id, this boot, where the sequence continues.</summary>
+public static class StoreOpener
+{
+    public static StoreState Open(SqliteConnections connections, string? configuredGatewayId, BootIdentity boot, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(boot);
+        ArgumentNullException.ThrowIfNull(time);
+        using var connection = connections.Open();
+        SchemaMigrator.Migrate(connection);
+        using var transaction = connection.BeginTransaction();
+
+        var gatewayId = configuredGatewayId;
+        var storedId = Scalar(connection, transaction, "SELECT value FROM meta WHERE key = 'gateway_id'") as string;
+        if (string.IsNullOrEmpty(gatewayId))
+        {
+            // No id configured: keep the one generated on first start, so the stable ids upstream never change.
+            gatewayId = storedId ?? "gw-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+        }
+
+        if (storedId != gatewayId)
+        {
+            Execute(connection, transaction, "INSERT INTO meta (key, value) VALUES ('gateway_id', $v) ON CONFLICT (key) DO UPDATE SET value = $v", gatewayId);
+        }
+
+        // The sequence continues from the highest number ever given, which `meta` remembers even if the rows holding
+        // it were later removed: a sequence number is never given twice.
+        var lastFromMeta = Convert.ToInt64(Scalar(connection, transaction, "SELECT value FROM meta WHERE key = 'last_seq'") ?? 0L, CultureInfo.InvariantCulture);
+        var lastFromRows = Convert.ToInt64(Scalar(connection, transaction, "SELECT coalesce(max(seq), 0) FROM readings") ?? 0L, CultureInfo.InvariantCulture);
+
+        Execute(connection, transaction, "INSERT OR IGNORE INTO boots (boot_id, first_seen_ms) VALUES ($v, " +
+            time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + ")", boot.Id);
+        var bootRow = Convert.ToInt64(Scalar(connection, transaction, "SELECT id FROM boots WHERE boot_id = $v", boot.Id), CultureInfo.InvariantCulture);
+        transaction.Commit();
+        return new StoreState(gatewayId, Math.Max(lastFromMeta, lastFromRows), bootRow);
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, string? value = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        if (value is not null)
+        {
+            command.Parameters.AddWithValue("$v", value);
+        }
+
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string value) =>
+        Scalar(connection, transaction, sql, value);
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Protocol;
+using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Resilience;
+using SmartVillage.Gateway.Storage;
+using SmartVillage.Gateway.Upstream.Formats;
+
+namespace SmartVillage.Gateway.Upstream.Mqtt;
+
+/// <summary>
+/// Forwards the reading log to one MQTT broker. This loop is the connection's only owner: it connects (persistent
+/// session, exponential backoff with full jitter), publishes SenML packs at QoS 1 with at most
+/// <see cref="MqttUpstreamOptions.MaxInFlight"/> messages unacknowledged, and moves this upstream's persisted cursor
+/// only over a contiguous acknowledged prefix. After any failure it drops the connection and, once reconnected,
+/// resends from the cursor: at-least-once, with duplicates bounded by the in-flight window.
+/// </summary>
+public sealed partial class MqttUpstream
+{
+    private readonly MqttUpstreamOptions _options;
+    private readonly string _gatewayId;
+    private readonly ReadingLog _log;
+    private readonly ReadingWriter _writer;
+    private readonly CommitSignal _commits;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Backoff _backoff;
+    private readonly SenmlPackEncoder _encoder = new();
+    private readonly string _readingsTopic;
+    private readonly string _statusTopic;
+
+    public MqttUpstream(
+        MqttUpstreamOptions options,
+        string gatewayId,
+        ReadingLog log,
+        ReadingWriter writer,
+        CommitSignal commits,
+        TimeProvider time,
+        Random jitter,
+        ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _gatewayId = gatewayId;
+        _log = log;
+        _writer = writer;
+        _commits = commits;
+        _time = time;
+        _logger = logger;
+        _backoff = new Backoff(options.ReconnectMinDelay, options.ReconnectMaxDelay, jitter);
+        _readingsTopic = $"{options.TopicPrefix}/{gatewayId}/senml";
+        _statusTopic = $"{options.TopicPrefix}/{gatewayId}/status";
+        Status = new UpstreamStatus(options.Name, $"{options.Host}:{options.EffectivePort}");
+    }
+
+    public UpstreamStatus Status { get; }
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        Status.AckedSequence = _log.ReadCursor(_options.Name);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var client = new MqttClientFactory().CreateMqttClient();
+            try
+            {
+                Status.ConnectAttempts++;
+                await ConnectAsync(client, stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                await PumpAsync(client, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await DisconnectQuietlyAsync(client).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Broker down, link lost, publish refused or timed out: all mean "rebuild the connection and resend
+                // from the cursor". Nothing acknowledged is lost, nothing unacknowledged was counted as sent.
+                failures++;
+                Status.LastError = exception.Message;
+                LogConnectionLost(_logger, _options.Name, Status.Endpoint, exception.Message, failures);
+            }
+
+            MarkDisconnected();
+            if (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            await Task.Delay(_backoff.DelayAfter(Math.Max(failures, 1)), _time, stoppingToken).ConfigureAwait(false);
+        }
+
+        MarkDisconnected();
+    }
+
+    private async Task ConnectAsync(IMqttClient client, CancellationToken stoppingToken)
+    {
+        var clientOptions = MqttClientOptionsFactory.Create(_options, _gatewayId, _statusTopic);
+        using var timeout = new CancellationTokenSource(_options.OperationTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        var result = await client.ConnectAsync(clientOptions, linked.Token).ConfigureAwait(false);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new UpstreamRejectedException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
+        }
+
+        await client.PublishAsync(
+            new MqttApplicationMessageBuilder().WithTopic(_statusTopic).WithPayload("online").WithRetainFlag()
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            linked.Token).ConfigureAwait(false);
+        Status.Connected = true;
+        Status.ConnectedSince = _time.GetUtcNow();
+        Status.LastError = null;
+        LogConnected(_logger, _options.Name, Status.Endpoint, result.IsSessionPresent);
+    }
+
+    private async Task PumpAsync(IMqttClient client, CancellationToken stoppingToken)
+    {
+        var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.DisconnectedAsync += _ =>
+        {
+            disconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        var window = new AckWindow(Status.AckedSequence);
+        var lastSent = Status.AckedSequence;
+        var inFlight = new List<Task<PublishOutcome>>(_options.MaxInFlight);
+        while (true)
+        {
+            while (inFlight.Count < _options.MaxInFlight && _commits.LastCommitted > lastSent)
+            {
+                var batch = _log.ReadAfter(lastSent, _options.MaxReadingsPerMessage);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                window.Sent(batch[0].Sequence, batch[^1].Sequence);
+                inFlight.Add(PublishAsync(client, batch, stoppingToken));
+                lastSent = batch[^1].Sequence;
+            }
+
+            var waits = new List<Task>(inFlight.Count + 2) { disconnected.Task };
+            waits.AddRange(inFlight);
+            if (inFlight.Count < _options.MaxInFlight)
+            {
+                waits.Add(_commits.WaitBeyondAsync(lastSent, stoppingToken));
+            }
+
+            var finished = await Task.WhenAny(waits).ConfigureAwait(false);
+            stoppingToken.ThrowIfCancellationRequested();
+            if (finished == disconnected.Task)
+            {
+                throw new UpstreamDisconnectedException("connection to the broker was lost");
+            }
+
+            await HarvestAsync(inFlight, window, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HarvestAsync(List<Task<PublishOutcome>> inFlight, AckWindow window, CancellationToken stoppingToken)
+    {
+        for (var i = inFlight.Count - 1; i >= 0; i--)
+        {
+            if (!inFlight[i].IsCompleted)
+            {
+                continue;
+            }
+
+            var outcome = await inFlight[i].ConfigureAwait(false);
+            inFlight.RemoveAt(i);
+            if (outcome.Error is not null)
+            {
+                throw new UpstreamRejectedException($"publish of readings {outcome.First}-{outcome.Last} failed: {outcome.Error}");
+            }
+
+            Status.MessagesAcknowledged++;
+            window.Acknowledged(outcome.First);
+        }
+
+        if (window.AckedPrefix > Status.AckedSequence)
+        {
+            Status.AckedSequence = window.AckedPrefix;
+            await _writer.AdvanceCursorAsync(_options.Name, window.AckedPrefix, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Publishes one pack and reports the outcome as a value, so no failed publish goes unobserved.</summary>
+    private async Task<PublishOutcome> PublishAsync(IMqttClient client, IReadOnlyList<StoredReading> batch, CancellationToken stoppingToken)
+    {
+        var first = batch[0].Sequence;
+        var last = batch[^1].Sequence;
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(_readingsTopic)
+            .WithPayload(_encoder.Encode(_gatewayId, batch))
+            .WithContentType(SenmlPackEncoder.ContentType)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithUserProperty("first-seq", Encoding.UTF8.GetBytes(first.ToString(CultureInfo.InvariantCulture)).AsMemory())
+            .WithUserProperty("last-seq", Encoding.UTF8.GetBytes(last.ToString(CultureInfo.InvariantCulture)).AsMemory())
+            .Build();
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.OperationTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+            var result = await client.PublishAsync(message, linked.Token).ConfigureAwait(false);
+            return result.IsSuccess
+                ? new PublishOutcome(first, last, null)
+                : new PublishOutcome(first, last, $"broker answered {result.ReasonCode} {result.ReasonString}");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return new PublishOutcome(first, last, exception.Message);
+        }
+    }
+
+    private static async Task DisconnectQuietlyAsync(IMqttClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            // A clean stop: publish "offline" ourselves, since the broker only sends the will on an unclean loss.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+        {
+            // The link is already gone; nothing more to do on shutdown.
+        }
+    }
+
+    private void MarkDisconnected()
+    {
+        if (Status.Connected)
+        {
+            Status.Connected = false;
+            Status.LastDisconnectAt = _time.GetUtcNow();
+        }
+    }
+
+    private readonly record struct PublishOutcome(long First, long Last, string? Error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upstream {Upstream}: connected to {Endpoint} (session present: {SessionPresent})")]
+    private static partial void LogConnected(ILogger logger, string upstream, string endpoint, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream {Upstream}: no connection to {Endpoint}: {Reason} (failure {Failures} in a row); readings wait in the store")]
+    private static partial void LogConnectionLost(ILogger logger, string upstream, string endpoint, string reason, int failures);
+}
