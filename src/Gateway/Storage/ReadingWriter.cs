@@ -25,6 +25,7 @@ public sealed partial class ReadingWriter : BackgroundService
     private long _lastSequence;
     private long _accepted;
     private long _failedCommits;
+    private long _commits;
 
     public ReadingWriter(
         SqliteConnections connections,
@@ -54,6 +55,9 @@ public sealed partial class ReadingWriter : BackgroundService
 
     /// <summary>Group commits that failed (their readings were reported not stored to their producers).</summary>
     public long FailedCommits => Interlocked.Read(ref _failedCommits);
+
+    /// <summary>Group commits (transactions) since this process started.</summary>
+    public long CommitsSinceStart => Interlocked.Read(ref _commits);
 
     /// <summary>Highest sequence number committed.</summary>
     public long LastSequence => Interlocked.Read(ref _lastSequence);
@@ -151,6 +155,7 @@ public sealed partial class ReadingWriter : BackgroundService
         try
         {
             var last = group.Write(pending, first);
+            Interlocked.Increment(ref _commits);
             foreach (var command in pending)
             {
                 if (command is AppendCommand append)

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage;
+
+namespace SmartVillage.Gateway.Tests.Support;
+
+/// <summary>A real reading store on a real SQLite file, with its writer running, as the gateway wires it.</summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    private TestStore(string path, StorageOptions options, TimeProvider time)
+    {
+        Connections = new SqliteConnections(path, options.Synchronous);
+        State = StoreOpener.Open(Connections, "gw-test", new BootIdentity("boot-1"), time);
+        Signal = new CommitSignal(State);
+        Log = new ReadingLog(Connections);
+        Writer = new ReadingWriter(Connections, Options.Create(options), State, Signal, time, NullLogger<ReadingWriter>.Instance);
+    }
+
+    public SqliteConnections Connections { get; }
+
+    public StoreState State { get; }
+
+    public CommitSignal Signal { get; }
+
+    public ReadingLog Log { get; }
+
+    public ReadingWriter Writer { get; }
+
+    public static async Task<TestStore> StartAsync(string path, StorageOptions? options = null, TimeProvider? time = null)
+    {
+        var store = new TestStore(path, options ?? new StorageOptions { CommitInterval = TimeSpan.FromMilliseconds(20) }, time ?? TimeProvider.System);
+        await store.Writer.StartAsync(CancellationToken.None);
+        return store;
+    }
+
+    public static NewReading Reading(string sensor = "s1", double value = 1.5, string quantity = "temperature") =>
+        new(sensor, quantity, "Cel", value, Plugins.Abstractions.ReadingQuality.Good, DateTimeOffset.UnixEpoch.AddYears(56), 1234);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.StopAsync(CancellationToken.None);
+        Writer.Dispose();
+    }
+}
