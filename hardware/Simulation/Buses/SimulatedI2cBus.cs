@@ -11,7 +11,7 @@ public sealed class SimulatedI2cBus
 {
     private readonly ConcurrentDictionary<int, II2cDeviceModel> _devices = new();
     private readonly ConcurrentDictionary<int, I2cFault> _faults = new();
-    private readonly Lock _transfer = new();
+    private readonly Lock _transfer = new(); // Re-entrant: WriteRead holds it across its two halves.
 
     public SimulatedI2cBus(int busId)
     {
@@ -63,6 +63,16 @@ public sealed class SimulatedI2cBus
             }
 
             model.Read(buffer);
+        }
+    }
+
+    /// <summary>Write, repeated START, read: one combined transfer, so nothing else reaches the device in between.</summary>
+    internal void WriteRead(int address, ReadOnlySpan<byte> data, Span<byte> buffer)
+    {
+        lock (_transfer)
+        {
+            Write(address, data);
+            Read(address, buffer);
         }
     }
 

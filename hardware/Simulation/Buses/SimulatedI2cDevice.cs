@@ -40,14 +40,11 @@ public sealed class SimulatedI2cDevice : I2cDevice
         _bus.Write(ConnectionSettings.DeviceAddress, buffer);
     }
 
-    /// <summary>
-    /// A combined transfer (write, repeated START, read). Modelled as the write then the read; no other master
-    /// can slip in between because the bus lock is per transfer and drivers here are single-threaded per device.
-    /// </summary>
+    /// <summary>A combined transfer (write, repeated START, read), atomic on the bus as on real hardware.</summary>
     public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
     {
-        Write(writeBuffer);
-        Read(readBuffer);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _bus.WriteRead(ConnectionSettings.DeviceAddress, writeBuffer, readBuffer);
     }
 
     protected override void Dispose(bool disposing)

@@ -29,7 +29,9 @@ public sealed class SimulatedEnvironment
         Profile = profile;
         _time = timeProvider;
         _start = timeProvider.GetUtcNow();
-        _driftPhase = 2 * Math.PI * ((new SmoothNoise(seed, 0, TimeSpan.FromDays(1)).At(DateTimeOffset.UnixEpoch) + 1) / 2);
+        // The seed picks where in its cycle the slow pressure drift starts: one knot of a noise stream, 0..2π.
+        var driftStart = new SmoothNoise(seed, 0, TimeSpan.FromDays(1)).At(DateTimeOffset.UnixEpoch);
+        _driftPhase = Math.PI * (driftStart + 1);
         _temperatureNoise = new SmoothNoise(seed, 1, TimeSpan.FromMinutes(7));
         _humidityNoise = new SmoothNoise(seed, 2, TimeSpan.FromMinutes(11));
         _pressureNoise = new SmoothNoise(seed, 3, TimeSpan.FromMinutes(5));

@@ -32,6 +32,20 @@ public sealed class SimulatedI2cBusTests
     }
 
     [Fact]
+    public void A_combined_write_read_sets_the_pointer_and_reads_from_it()
+    {
+        var bus = new SimulatedI2cBus(1);
+        bus.TryAdd(0x10, new ScratchRegisters());
+        using var device = bus.Open(0x10);
+        device.Write([0x30, 7, 8]);
+
+        var buffer = new byte[2];
+        device.WriteRead([0x30], buffer);
+
+        Assert.Equal([7, 8], buffer);
+    }
+
+    [Fact]
     public void A_read_without_a_new_pointer_continues_where_the_last_one_stopped()
     {
         var bus = new SimulatedI2cBus(1);
