@@ -11,6 +11,13 @@ namespace SmartVillage.Plugins.Weather;
 /// </summary>
 public sealed class Bme280Sensor : ISensor
 {
+    // Operating range (BME280 datasheet §1, Table 1). The driver turns whatever bytes the bus returns into
+    // numbers: a bus reading all 0xFF gives 187.5 °C and a negative pressure. Such a read is a failure, never a value.
+    private const double MinTemperatureCelsius = -40;
+    private const double MaxTemperatureCelsius = 85;
+    private const double MinPressurePascals = 30_000;
+    private const double MaxPressurePascals = 110_000;
+
     private readonly Bme280 _device;
 
     /// <exception cref="IOException">No BME280 answers on <paramref name="i2cDevice"/> (wrong chip id or NACK).</exception>
@@ -28,6 +35,19 @@ public sealed class Bme280Sensor : ISensor
     public async ValueTask<SensorSample> ReadAsync(CancellationToken cancellationToken)
     {
         var result = await _device.ReadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (result.Temperature is { } t && t.DegreesCelsius is < MinTemperatureCelsius or > MaxTemperatureCelsius or double.NaN)
+        {
+            // Pressure and humidity are compensated with this temperature's t_fine, so they are not trusted either.
+            return SensorSample.Failure(
+                $"BME280 temperature {t.DegreesCelsius:F2} °C is outside the chip's -40..85 °C range: corrupt bus data");
+        }
+
+        if (result.Pressure is { } p && p.Pascals is < MinPressurePascals or > MaxPressurePascals or double.NaN)
+        {
+            return SensorSample.Failure(
+                $"BME280 pressure {p.Pascals:F0} Pa is outside the chip's 300..1100 hPa range: corrupt bus data");
+        }
+
         var measurements = new List<Measurement>(3);
         if (result.Temperature is { } temperature)
         {
