@@ -1,3 +1,5 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
 using SmartVillage.Plugins.Abstractions;
 using SmartVillage.Plugins.Decoders;
 using SmartVillage.Plugins.Decoders.CayenneLpp;
@@ -111,6 +113,38 @@ public sealed class CayenneLppDecoderTests
         Assert.Equal(
             [new Measurement("soil_moisture_4", "/", 0.45), new Measurement("temperature_3", "Cel", 25.5)],
             result.Measurements);
+    }
+
+    [Fact]
+    public void LppPlusPlusSoilMoistureAtOx8AInHalfPercentStepsDecodesWhenConfigured()
+    {
+        // davidvasicek/CayenneLPPplus (decoder.js and the current header) defines soil moisture as type 138 = 0x8A,
+        // 1 byte, 0.5 % unsigned; an older header used 137. domain.md §2.6 says 0x87. The decoder is agnostic: the kit
+        // file names the id its nodes' firmware really uses. Here 0.5 % = 0.005 of the ratio unit.
+        var decoder = new CayenneLppDecoder(new CayenneLppOptions
+        {
+            ExtendedTypes = [new CayenneLppTypeOptions { Id = 0x8A, Name = "soil_moisture", Size = 1, Scale = 0.005, Unit = "/" }],
+        });
+
+        var result = decoder.Decode(Hex("02 8A 55")); // 85 * 0.5 % = 42.5 %
+
+        Assert.Equal([new Measurement("soil_moisture_2", "/", 0.425)], result.Measurements);
+    }
+
+    [Fact]
+    public void OptionsBindFromKitFileJson()
+    {
+        const string json = """
+            { "Lpp": { "IncludeDefaultExtendedTypes": false,
+                       "ExtendedTypes": [ { "Id": 135, "Name": "soil_moisture", "Size": 1, "Scale": 0.01, "Unit": "/" } ] } }
+            """;
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+
+        var options = configuration.GetSection("Lpp").Get<CayenneLppOptions>()!;
+
+        Assert.Empty(options.Validate());
+        Assert.False(options.IncludeDefaultExtendedTypes);
+        Assert.Equal([new Measurement("soil_moisture_4", "/", 0.45)], new CayenneLppDecoder(options).Decode(Hex("04 87 2D")).Measurements);
     }
 
     [Fact]

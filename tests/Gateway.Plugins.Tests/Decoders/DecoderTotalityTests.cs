@@ -12,6 +12,9 @@ public sealed class DecoderTotalityTests
 {
     private const int Samples = 100_000;
 
+    /// <summary>RFC 8428 §4.5.1 name characters, restated here rather than borrowed from src.</summary>
+    private const string SenmlSafeName = "^[A-Za-z0-9][A-Za-z0-9:./_-]*$";
+
     public static TheoryData<string> DecoderNames => ["lpp-default", "lpp-plusplus", "lpp-no-extended", "binary"];
 
     [Theory]
@@ -93,6 +96,7 @@ public sealed class DecoderTotalityTests
             Assert.Null(result.Rejection);
             var hex = Convert.ToHexString(payload);
             Assert.All(result.Measurements, m => Assert.True(double.IsFinite(m.Value), $"{hex}: {m}"));
+            Assert.All(result.Measurements, m => Assert.Matches(SenmlSafeName, m.Quantity));
         }
         else
         {
