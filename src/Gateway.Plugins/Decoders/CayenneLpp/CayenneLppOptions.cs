@@ -12,7 +12,8 @@ public sealed class CayenneLppOptions
 
     /// <summary>
     /// Extra or replacement extended types. An entry with the id of a default extended type replaces it.
-    /// Default empty: 0x87 (soil moisture in LPP++, colour elsewhere) is then unknown and rejected.
+    /// Default empty: ids such as 0x87 (colour in ElectronicCats, soil moisture in some LPP++ descriptions) are then
+    /// unknown and frames carrying them are rejected rather than guessed at.
     /// </summary>
     public List<CayenneLppTypeOptions> ExtendedTypes { get; set; } = [];
 

@@ -2,10 +2,12 @@ namespace SmartVillage.Plugins.Decoders.CayenneLpp;
 
 /// <summary>
 /// One configured extended Cayenne LPP type: a single big-endian integer. This is how a kit resolves the fork
-/// collisions, e.g. LPP++ nodes send soil moisture as type 0x87 where other libraries send colour.
+/// collisions: ids above 0x86 mean different things in different libraries (0x87 is colour in ElectronicCats;
+/// LPP++ puts soil moisture at 0x8A in its current source, 0x89 in an older header).
 /// </summary>
 /// <example>
-/// <code>{ "Id": 135, "Name": "soil_moisture", "Size": 1, "Scale": 0.01, "Signed": false, "Unit": "/" }</code>
+/// LPP++ soil moisture, 1 byte in 0.5 % steps, reported as a 0-1 ratio:
+/// <code>{ "Id": 138, "Name": "soil_moisture", "Size": 1, "Scale": 0.005, "Signed": false, "Unit": "/" }</code>
 /// </example>
 public sealed class CayenneLppTypeOptions
 {
