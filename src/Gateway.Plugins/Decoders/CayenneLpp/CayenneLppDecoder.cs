@@ -5,7 +5,7 @@ namespace SmartVillage.Plugins.Decoders.CayenneLpp;
 
 /// <summary>
 /// Decodes Cayenne Low Power Payload frames: repeated <c>[channel:1][type:1][data:N]</c>, data big-endian,
-/// N fixed by the type (docs/reference domain.md §2.6).
+/// N fixed by the type (project domain reference, domain.md §2.6).
 /// </summary>
 /// <remarks>
 /// <para>

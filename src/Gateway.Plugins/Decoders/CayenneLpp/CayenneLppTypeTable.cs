@@ -1,7 +1,7 @@
 namespace SmartVillage.Plugins.Decoders.CayenneLpp;
 
 /// <summary>
-/// The built-in Cayenne LPP types (docs/reference domain.md §2.6): the IPSO types of the original myDevices/TTN
+/// The built-in Cayenne LPP types (project domain reference, domain.md §2.6): the IPSO types of the original myDevices/TTN
 /// specification, which are fixed, and the extended types of the ElectronicCats library, which are defaults that a
 /// kit may override or drop because forks disagree about them.
 /// </summary>
