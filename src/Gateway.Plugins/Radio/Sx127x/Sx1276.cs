@@ -17,7 +17,7 @@ namespace SmartVillage.Plugins.Radio.Sx127x;
 /// <para>Ownership: the driver disposes the <see cref="SpiDevice"/> and closes the pins it opened, but never disposes
 /// the <see cref="GpioController"/>: the gateway shares one controller among drivers.</para>
 /// </remarks>
-public sealed class Sx1276 : IDisposable
+public sealed partial class Sx1276 : IDisposable
 {
     /// <summary>What RegVersion reads on a genuine SX1276 / RFM95.</summary>
     public const byte ExpectedVersion = 0x12;
@@ -206,131 +206,9 @@ public sealed class Sx1276 : IDisposable
 
         _packets.Writer.TryComplete();
         _spi.Dispose();
-        _stopping.Dispose();
-    }
 
-    /// <summary>Steps 3-9 of the receive sequence (domain notes §2.4). Caller holds the SPI lock.</summary>
-    private void Configure()
-    {
-        // LongRangeMode can change only in SLEEP (datasheet §6.4 RegOpMode): go to sleep first, then set the bit.
-        WriteRegister(Register.OpMode, ModeSleep);
-        WriteRegister(Register.OpMode, LongRangeMode | ModeSleep);
-        byte opMode = ReadRegister(Register.OpMode);
-        if (opMode != (LongRangeMode | ModeSleep))
-        {
-            throw new IOException($"SX1276 refused LoRa mode: RegOpMode (0x01) read 0x{opMode:X2}, expected 0x80");
-        }
-
-        uint frf = FrequencyToFrf(FrequencyHz);
-        WriteRegisters(Register.FrfMsb, [(byte)(frf >> 16), (byte)(frf >> 8), (byte)frf]);
-        WriteRegister(Register.FifoTxBaseAddr, 0x00);
-        WriteRegister(Register.FifoRxBaseAddr, 0x00);
-
-        // LnaGain G1 (0x20); LnaBoostHf 0x03 only on the HF port.
-        WriteRegister(Register.Lna, _rssiOffset == 157 ? (byte)0x23 : (byte)0x20);
-
-        int sf = _options.SpreadingFactor;
-        bool implicitHeader = _options.ImplicitHeaderLength is not null;
-        WriteRegister(Register.ModemConfig1, (byte)(((int)_options.Bandwidth << 4) | ((int)_options.CodingRate << 1) | (implicitHeader ? 1 : 0)));
-        WriteRegister(Register.ModemConfig2, (byte)((sf << 4) | 0x04)); // RxPayloadCrcOn
-
-        // LowDataRateOptimize is mandated when a symbol (2^SF / BW) lasts more than 16 ms; AgcAutoOn always.
-        double symbolMs = (1 << sf) * 1000.0 / _options.Bandwidth.ToHertz();
-        WriteRegister(Register.ModemConfig3, (byte)((symbolMs > 16 ? 0x08 : 0x00) | 0x04));
-        if (implicitHeader)
-        {
-            WriteRegister(Register.PayloadLength, (byte)_options.ImplicitHeaderLength!.Value);
-        }
-
-        WriteRegister(Register.DetectOptimize, sf == 6 ? (byte)0xC5 : (byte)0xC3);
-        WriteRegister(Register.DetectionThreshold, sf == 6 ? (byte)0x0C : (byte)0x0A);
-        WriteRegister(Register.SyncWord, _options.SyncWord);
-        WriteRegister(Register.DioMapping1, 0x00); // DIO0 = RxDone
-        WriteRegister(Register.IrqFlagsMask, 0x00);
-        WriteRegister(Register.IrqFlags, 0xFF);
-        WriteRegister(Register.OpMode, LongRangeMode | ModeRxContinuous);
-    }
-
-    private async Task PollAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        using (timer)
-        {
-            try
-            {
-                while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    ServiceInterruptSafely();
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Disposed: polling ends.
-            }
-        }
-    }
-
-    private void OnDio0Rising(object sender, PinValueChangedEventArgs args) => ServiceInterruptSafely();
-
-    /// <summary>
-    /// Runs on a GPIO callback thread or the polling loop, where an exception would be lost or crash the process:
-    /// an SPI failure ends <see cref="Packets"/> with the exception instead, so the reader learns of it.
-    /// </summary>
-    private void ServiceInterruptSafely()
-    {
-        try
-        {
-            ServiceInterrupt();
-        }
-        catch (IOException ex)
-        {
-            _packets.Writer.TryComplete(ex);
-        }
-    }
-
-    /// <summary>Step 10 of the receive sequence: read and clear RegIrqFlags, then read the packet from the FIFO.</summary>
-    private void ServiceInterrupt()
-    {
-        lock (_spiLock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            byte flags = ReadRegister(Register.IrqFlags);
-            if (flags == 0)
-            {
-                return;
-            }
-
-            WriteRegister(Register.IrqFlags, flags);
-            if ((flags & IrqRxDone) == 0)
-            {
-                return;
-            }
-
-            // With an explicit header the chip says whether the node sent a CRC; a packet without one cannot be trusted.
-            bool hasCrc = _options.ImplicitHeaderLength is not null || (ReadRegister(Register.HopChannel) & CrcOnPayload) != 0;
-            if ((flags & IrqPayloadCrcError) != 0 || !hasCrc)
-            {
-                Interlocked.Increment(ref _crcErrors);
-                return;
-            }
-
-            int length = ReadRegister(Register.RxNbBytes);
-            WriteRegister(Register.FifoAddrPtr, ReadRegister(Register.FifoRxCurrentAddr));
-            byte[] payload = new byte[length];
-            ReadRegisters(Register.Fifo, payload);
-
-            // Datasheet §5.5.5: SNR = (int8)RegPktSnrValue / 4 dB; RSSI = -offset + PktRssi, plus SNR when SNR < 0.
-            double snr = (sbyte)ReadRegister(Register.PktSnrValue) / 4.0;
-            double rssi = -_rssiOffset + ReadRegister(Register.PktRssiValue) + (snr < 0 ? snr : 0);
-            Interlocked.Increment(ref _received);
-            if (!_packets.Writer.TryWrite(new LoRaPacket(payload, rssi, snr, _time.GetUtcNow())))
-            {
-                Interlocked.Increment(ref _overflowDrops);
-            }
-        }
+        // _stopping is cancelled but not disposed: the polling loop may still be observing its token, and a
+        // CancellationTokenSource without a timer holds nothing that needs releasing.
     }
 
     private void OpenPin(int pin, PinMode mode, PinValue? initial)
@@ -348,33 +226,5 @@ public sealed class Sx1276 : IDisposable
         {
             _gpio.OpenPin(pin, mode);
         }
-    }
-
-    private byte ReadRegister(Register register)
-    {
-        Span<byte> write = [(byte)((byte)register & 0x7F), 0x00];
-        Span<byte> read = stackalloc byte[2];
-        _spi.TransferFullDuplex(write, read);
-        return read[1];
-    }
-
-    /// <summary>Burst read: the address auto-increments, except at RegFifo where RegFifoAddrPtr does (§4.3).</summary>
-    private void ReadRegisters(Register first, Span<byte> values)
-    {
-        byte[] write = new byte[values.Length + 1];
-        byte[] read = new byte[values.Length + 1];
-        write[0] = (byte)((byte)first & 0x7F);
-        _spi.TransferFullDuplex(write, read);
-        read.AsSpan(1).CopyTo(values);
-    }
-
-    private void WriteRegister(Register register, byte value) => _spi.Write([(byte)((byte)register | 0x80), value]);
-
-    private void WriteRegisters(Register first, ReadOnlySpan<byte> values)
-    {
-        byte[] write = new byte[values.Length + 1];
-        write[0] = (byte)((byte)first | 0x80);
-        values.CopyTo(write.AsSpan(1));
-        _spi.Write(write);
     }
 }
