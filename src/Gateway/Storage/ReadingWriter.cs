@@ -13,7 +13,7 @@ namespace SmartVillage.Gateway.Storage;
 /// its sequence number. A failed commit (full disk, I/O error) fails every caller in the group: nothing is ever
 /// reported stored that was not.
 /// </summary>
-public sealed partial class ReadingWriter : BackgroundService
+public sealed partial class ReadingWriter : IHostedService, IDisposable
 {
     private readonly Channel<WriteCommand> _queue;
     private readonly SqliteConnections _connections;
@@ -26,6 +26,9 @@ public sealed partial class ReadingWriter : BackgroundService
     private long _accepted;
     private long _failedCommits;
     private long _commits;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly IHostApplicationLifetime? _lifetime;
+    private Task _loop = Task.CompletedTask;
 
     public ReadingWriter(
         SqliteConnections connections,
@@ -33,8 +36,10 @@ public sealed partial class ReadingWriter : BackgroundService
         StoreState state,
         CommitSignal signal,
         TimeProvider time,
-        ILogger<ReadingWriter> logger)
+        ILogger<ReadingWriter> logger,
+        IHostApplicationLifetime? lifetime = null)
     {
+        _lifetime = lifetime;
         ArgumentNullException.ThrowIfNull(options);
         _connections = connections;
         _options = options.Value;
@@ -85,7 +90,40 @@ public sealed partial class ReadingWriter : BackgroundService
     public ValueTask AdvanceCursorAsync(string upstream, long ackedSequence, CancellationToken cancellationToken) =>
         _queue.Writer.WriteAsync(new CursorCommand(upstream, ackedSequence), cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Not a BackgroundService: its loop may never start when the host stops right after starting, and then
+        // queued readings would wait for a commit that never comes. This loop always runs, and always drains.
+        _loop = Task.Run(() => RunLoggedAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RunLoggedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The store cannot be written at all (it could not even be opened): nothing can be accepted, so stop with a
+            // failure code and let systemd restart the gateway rather than run on pretending to accept readings.
+            _queue.Writer.TryComplete(exception);
+            LogWriterFailed(_logger, _connections.FilePath, exception);
+            Environment.ExitCode = 70;
+            _lifetime?.StopApplication();
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var connection = _connections.Open();
         using var group = new GroupCommit(connection, _state.BootRow);
@@ -183,6 +221,9 @@ public sealed partial class ReadingWriter : BackgroundService
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Storage: the writer for {Path} stopped; the gateway stops so that it can be restarted")]
+    private static partial void LogWriterFailed(ILogger logger, string path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage: commit of {Commands} queued items to {Path} failed (SQLite error {Code}: {Reason}); the readings were not stored and their sensors were told so")]
     private static partial void LogCommitFailed(ILogger logger, int commands, string path, int code, string reason);
