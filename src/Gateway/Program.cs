@@ -15,5 +15,6 @@ catch (KitConfigurationException exception)
 
 var app = builder.Build();
 app.UseGateway();
+var crashes = app.WatchForCrashes();
 await app.RunAsync();
-return app.ExitCode();
+return crashes.ExitCode;

@@ -28,7 +28,7 @@ public static class GatewayHostBuilder
         services.AddSingleton(kit);
         services.AddSingleton(registry);
         services.AddSingleton(hardware);
-        services.AddSingleton<ProcessClock>();
+        services.AddSingleton(new ProcessClock(time));
         services.AddSingleton(BootIdentity.FromKernel());
         services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         services.Configure<AcquisitionOptions>(builder.Configuration.GetSection(AcquisitionOptions.Section));
@@ -56,13 +56,11 @@ public static class GatewayHostBuilder
 
     /// <summary>
     /// A background service that died stops the host, but the process would still exit 0 and systemd's
-    /// Restart=on-failure would not restart it. This turns such a stop into a failure exit code.
+    /// Restart=on-failure would not restart it. Call before running; read <see cref="CrashWatch.ExitCode"/> after.
     /// </summary>
-    public static int ExitCode(this WebApplication app)
+    public static CrashWatch WatchForCrashes(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var crashed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>()
-            .Any(service => service.ExecuteTask is { IsFaulted: true });
-        return crashed ? 70 : Environment.ExitCode;
+        return new CrashWatch(app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList());
     }
 }

@@ -1,0 +1,87 @@
+using SmartVillage.Gateway.IntegrationTests.Support;
+
+namespace SmartVillage.Gateway.IntegrationTests;
+
+/// <summary>The whole path, for real: simulated BME280s, the gateway process, SQLite, MQTTnet, Mosquitto, a consumer.</summary>
+public sealed class ForwardingTests : IDisposable
+{
+    private const string GatewayId = "gw-it";
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(90);
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task Every_reading_arrives_upstream_as_senml_with_gateway_id_and_no_gap()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(_folder.Path);
+        await using var consumer = await SenmlSubscriber.StartAsync(broker.Port);
+        await using var gateway = StartGateway(broker.Port);
+
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= 300, "the broker acknowledged 300 readings", s_patience);
+        var acked = await gateway.AckedSequenceAsync();
+        await Eventually.HoldsAsync(() => consumer.Missing(acked).Count == 0, $"the consumer holds readings 1-{acked}", s_patience);
+
+        Assert.Equal(GatewayId + ":", consumer.BaseName);
+        var temperature = consumer.Records.Values.First(r => r.Name == "gw-it:weather-a/temperature");
+        Assert.Equal("Cel", temperature.Unit);
+        Assert.InRange(temperature.Value, -10, 45);
+        Assert.Contains(consumer.Records.Values, r => r.Name == "gw-it:weather-b/pressure" && r.Unit == "Pa");
+        Assert.Equal(0, consumer.Conflicts);
+    }
+
+    [Fact]
+    public async Task The_backlog_drains_after_the_broker_is_stopped_and_started_with_no_gap()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(_folder.Path);
+        await using var consumer = await SenmlSubscriber.StartAsync(broker.Port);
+        await using var gateway = StartGateway(broker.Port);
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= 60, "forwarding started", s_patience);
+
+        await broker.StopAsync();
+        var ackedWhenStopped = await gateway.AckedSequenceAsync();
+        await Eventually.HoldsAsync(async () => await gateway.LastSequenceAsync() >= ackedWhenStopped + 300,
+            "300 more readings were stored while the broker was down", s_patience);
+        var upstream = (await gateway.UpstreamAsync())!.Value;
+        Assert.False(upstream.GetProperty("connected").GetBoolean());
+        Assert.True(upstream.GetProperty("backlog").GetInt64() >= 300 - (KitFiles.MaxInFlight * KitFiles.MaxReadingsPerMessage));
+
+        await broker.StartAgainAsync();
+        var storedBeforeRestart = await gateway.LastSequenceAsync();
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= storedBeforeRestart, "the backlog drained", s_patience);
+        var acked = await gateway.AckedSequenceAsync();
+        await Eventually.HoldsAsync(() => consumer.Missing(acked).Count == 0, $"the consumer holds readings 1-{acked}", s_patience);
+
+        Assert.Equal(0, consumer.Conflicts);
+        // Resends after one reconnect are bounded by the in-flight window (with slack for the broker's own redelivery).
+        Assert.InRange(consumer.Duplicates, 0, 2 * KitFiles.MaxInFlight * KitFiles.MaxReadingsPerMessage);
+    }
+
+    [Fact]
+    public async Task A_gateway_killed_while_forwarding_continues_without_gap_or_reused_sequence_numbers()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(_folder.Path);
+        await using var consumer = await SenmlSubscriber.StartAsync(broker.Port);
+        long highestBeforeKill = 0;
+        for (var cycle = 0; cycle < 3; cycle++)
+        {
+            await using var gateway = StartGateway(broker.Port);
+            var target = highestBeforeKill + 100;
+            await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= target, $"cycle {cycle}: forwarding passed {target}", s_patience);
+            highestBeforeKill = await gateway.LastSequenceAsync();
+            gateway.KillHard();
+        }
+
+        await using var last = StartGateway(broker.Port);
+        await Eventually.HoldsAsync(async () => await last.AckedSequenceAsync() >= highestBeforeKill + 100, "forwarding resumed after the kills", s_patience);
+        var acked = await last.AckedSequenceAsync();
+        await Eventually.HoldsAsync(() => consumer.Missing(acked).Count == 0, $"the consumer holds readings 1-{acked}", s_patience);
+
+        // A reused sequence number would arrive twice with different contents.
+        Assert.Equal(0, consumer.Conflicts);
+    }
+
+    private GatewayProcess StartGateway(int brokerPort) =>
+        GatewayProcess.Start(KitFiles.WriteFastWeatherKit(_folder.Path, brokerPort), _folder.File("readings.db"),
+            new Dictionary<string, string> { ["Gateway__Id"] = GatewayId });
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace SmartVillage.Gateway.IntegrationTests.Support;
+
+/// <summary>
+/// The real gateway as its own process (so it can be SIGKILLed), built by the solution, with its configuration
+/// given the way an operator would: a kit file and environment variables.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly HttpClient _http;
+
+    private GatewayProcess(Process process, int httpPort)
+    {
+        _process = process;
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public static GatewayProcess Start(string kitFile, string databaseFile, IDictionary<string, string>? settings = null)
+    {
+        var httpPort = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet", [GatewayAssembly()])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(databaseFile)!,
+        };
+        start.Environment["Gateway__KitFile"] = kitFile;
+        start.Environment["Storage__Path"] = databaseFile;
+        start.Environment["Storage__CommitInterval"] = "00:00:00.2";
+        start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return new GatewayProcess(Process.Start(start)!, httpPort);
+    }
+
+    /// <summary>Runs the gateway to completion (for configurations it must refuse) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        await _process.WaitForExitAsync().WaitAsync(within);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public async Task<JsonElement?> StatusAsync()
+    {
+        try
+        {
+            return await _http.GetFromJsonAsync<JsonElement>("/api/status");
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<long> LastSequenceAsync() =>
+        (await StatusAsync())?.GetProperty("lastSequence").GetInt64() ?? -1;
+
+    public async Task<JsonElement?> UpstreamAsync(int index = 0) =>
+        (await StatusAsync())?.GetProperty("upstreams")[index];
+
+    public async Task<long> AckedSequenceAsync() =>
+        (await UpstreamAsync())?.GetProperty("ackedSequence").GetInt64() ?? -1;
+
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Signals.Terminate(_process);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _http.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    /// <summary>The gateway as the solution built it, in the same configuration as these tests.</summary>
+    private static string GatewayAssembly()
+    {
+        var here = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        var configuration = here.Parent!.Name; // bin/<Configuration>/net10.0/
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SmartVillage.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var assembly = Path.Combine(root?.FullName ?? throw new InvalidOperationException("SmartVillage.sln not found above " + AppContext.BaseDirectory),
+            "src", "Gateway", "bin", configuration, "net10.0", "SmartVillage.Gateway.dll");
+        return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the solution first: " + assembly);
+    }
+}
