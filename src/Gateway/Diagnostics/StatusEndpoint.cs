@@ -32,6 +32,7 @@ public static class StatusEndpoint
                 ReadingsAccepted = writer.AcceptedSinceStart,
                 LastSequence = lastSequence,
                 FailedCommits = writer.FailedCommits,
+                StorageAlarms = store.Alarms,
                 Sensors = acquisition.Pollers.Select(p => p.Health).Select(h => new
                 {
                     Id = h.SensorId,
