@@ -33,6 +33,8 @@ public static class StatusEndpoint
                 LastSequence = lastSequence,
                 FailedCommits = writer.FailedCommits,
                 StorageAlarms = store.Alarms,
+                StorageUsedBytes = writer.UsedBytes,
+                DroppedForQuota = writer.DroppedForQuota,
                 Sensors = acquisition.Pollers.Select(p => p.Health).Select(h => new
                 {
                     Id = h.SensorId,

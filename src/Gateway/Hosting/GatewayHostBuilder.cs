@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SmartVillage.Gateway.Acquisition;
 using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Diagnostics;
@@ -38,6 +39,8 @@ public static class GatewayHostBuilder
         services.AddSingleton(sp => StoreOpener.Open(
             sp.GetRequiredService<SqliteConnections>(), gateway.Id, sp.GetRequiredService<BootIdentity>(), time));
         services.AddSingleton<CommitSignal>();
+        services.AddSingleton(new UpstreamRoster(kit.Upstreams.Select(u => u.Name).ToList()));
+        services.AddSingleton(sp => new ClockTrust(sp.GetRequiredService<IOptions<AcquisitionOptions>>().Value.ClockTrustedAfter));
         services.AddSingleton<ReadingLog>();
         services.AddSingleton<ReadingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());
