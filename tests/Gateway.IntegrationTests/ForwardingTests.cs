@@ -79,9 +79,38 @@ public sealed class ForwardingTests : IDisposable
         Assert.Equal(0, consumer.Conflicts);
     }
 
-    private GatewayProcess StartGateway(int brokerPort) =>
-        GatewayProcess.Start(KitFiles.WriteFastWeatherKit(_folder.Path, brokerPort), _folder.File("readings.db"),
-            new Dictionary<string, string> { ["Gateway__Id"] = GatewayId });
+    [Fact]
+    public async Task Readings_given_up_for_the_quota_during_an_outage_arrive_as_a_quota_gap()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(_folder.Path);
+        await using var consumer = await SenmlSubscriber.StartAsync(broker.Port);
+        await using var gateway = StartGateway(broker.Port, new()
+        {
+            ["Storage__QuotaBytes"] = "65536",
+            ["Storage__MaintenanceInterval"] = "00:00:00.2",
+        });
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= 30, "forwarding started", s_patience);
+
+        await broker.StopAsync();
+        await Eventually.HoldsAsync(async () => (await gateway.StatusAsync())?.GetProperty("droppedForQuota").GetInt64() > 0,
+            "the quota forced the gateway to give readings up", s_patience);
+        await broker.StartAgainAsync();
+        var stored = await gateway.LastSequenceAsync();
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= stored, "the backlog drained", s_patience);
+        var acked = await gateway.AckedSequenceAsync();
+        await Eventually.HoldsAsync(() => consumer.Missing(acked).Count == 0, $"every sequence number up to {acked} arrived or was reported as a gap", s_patience);
+
+        Assert.Contains(consumer.Gaps, g => g.Reason == "quota");
+        Assert.DoesNotContain(consumer.Gaps, g => g.Reason != "quota");
+        Assert.Equal(0, consumer.Conflicts);
+    }
+
+    private GatewayProcess StartGateway(int brokerPort, Dictionary<string, string>? settings = null)
+    {
+        settings ??= [];
+        settings["Gateway__Id"] = GatewayId;
+        return GatewayProcess.Start(KitFiles.WriteFastWeatherKit(_folder.Path, brokerPort), _folder.File("readings.db"), settings);
+    }
 
     public void Dispose() => _folder.Dispose();
 }
