@@ -48,7 +48,9 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
             used = UsedBytes();
         }
 
-        while (used > target && DropOldestUndelivered(now) is { } gap)
+        // A disk filled by something else is not our quota: only delivered readings make room then. Undelivered ones
+        // are given up only for the configured quota, the written policy.
+        while (!diskFull && used > target && DropOldestUndelivered(now) is { } gap)
         {
             dropped.Add(gap);
             used = UsedBytes();
