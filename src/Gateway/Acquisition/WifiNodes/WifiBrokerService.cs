@@ -23,6 +23,7 @@ public sealed partial class WifiBrokerService(
 {
     private const string Source = "wifi";
     private readonly Dictionary<string, (WifiNodeOptions Node, PasswordHash Hash)> _accounts = new(StringComparer.Ordinal);
+    private readonly LoginThrottle _throttle = new(time);
     private MqttServer? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -80,14 +81,25 @@ public sealed partial class WifiBrokerService(
     private Task ValidateAsync(ValidatingConnectionEventArgs e)
     {
         var username = e.UserName ?? "";
-        if (!_accounts.TryGetValue(username, out var account) || !account.Hash.Matches(e.Password))
+        var from = (e.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? e.RemoteEndPoint?.ToString() ?? "?";
+        if (_throttle.IsBlocked(from))
         {
-            e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
-            status.CountRefused(username, e.RemoteEndPoint?.ToString());
-            LogRefused(logger, username, e.RemoteEndPoint?.ToString() ?? "?", e.ClientId);
+            // Refused unheard: the password is not even hashed, so a guessing loop costs the gateway almost nothing.
+            e.ReasonCode = MqttConnectReasonCode.ConnectionRateExceeded;
+            status.CountRefused(username, from);
             return Task.CompletedTask;
         }
 
+        if (!_accounts.TryGetValue(username, out var account) || !account.Hash.Matches(e.Password))
+        {
+            e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            _throttle.Failed(from);
+            status.CountRefused(username, from);
+            LogRefused(logger, username, from, e.ClientId);
+            return Task.CompletedTask;
+        }
+
+        _throttle.Succeeded(from);
         e.ReasonCode = MqttConnectReasonCode.Success;
         return Task.CompletedTask;
     }
