@@ -51,6 +51,7 @@ public static class GatewayHostBuilder
         // own and reports its own health: a missing radio or an unreachable network server stops nothing else.
         services.AddSingleton(new NodeRegistry(kit.Nodes, time));
         services.AddSingleton<NodeIngestor>();
+        services.AddHostedService<NodeSilenceWatch>();
         services.AddSingleton<RadioStatus>();
         services.AddSingleton<LoRaRadioService>();
         services.AddHostedService(sp => sp.GetRequiredService<LoRaRadioService>());
