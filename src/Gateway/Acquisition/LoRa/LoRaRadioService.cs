@@ -91,9 +91,10 @@ public sealed partial class LoRaRadioService(
             radio?.Dispose();
             return null;
         }
-        catch (Exception exception) when (exception is IOException or NotSupportedException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Sx1276NotFoundException (an IOException) says which RegVersion was read and what to check.
+            // Whatever stops the radio from starting (Sx1276NotFoundException naming the RegVersion read, no spidev,
+            // no permission on /dev/gpiochip0, a GpiodException) stops only the radio, like any one failing sensor.
             radio?.Dispose();
             Fail(exception.Message);
             return null;

@@ -6,7 +6,7 @@ public enum NetworkServerKind
     /// <summary>ChirpStack v4: topic <c>application/+/device/+/event/up</c>.</summary>
     ChirpStackV4,
 
-    /// <summary>ChirpStack v3: topic <c>application/+/device/+/rx</c>; fields <c>devEUI</c>, <c>objectJSON</c>.</summary>
+    /// <summary>ChirpStack v3: topic <c>application/+/device/+/event/up</c>; fields <c>devEUI</c>, <c>objectJSON</c>.</summary>
     ChirpStackV3,
 
     /// <summary>The Things Stack v3 (TTN): topic <c>v3/+/devices/+/up</c>.</summary>

@@ -30,8 +30,8 @@ public sealed class NetworkServerOptions
     public string? ClientId { get; set; }
 
     /// <summary>
-    /// Topic filter. Default by <see cref="Kind"/>: <c>application/+/device/+/event/up</c> (ChirpStack v4),
-    /// <c>application/+/device/+/rx</c> (v3), <c>v3/+/devices/+/up</c> (TTN). Narrow it to one application id in production.
+    /// Topic filter. Default by <see cref="Kind"/>: <c>application/+/device/+/event/up</c> (ChirpStack v4 and v3, whose
+    /// default event topic template is the same), <c>v3/+/devices/+/up</c> (TTN). Narrow it to one application in production.
     /// </summary>
     public string? Topic { get; set; }
 
@@ -60,7 +60,6 @@ public sealed class NetworkServerOptions
 
     public string EffectiveTopic => Topic ?? Kind switch
     {
-        NetworkServerKind.ChirpStackV3 => "application/+/device/+/rx",
         NetworkServerKind.TheThingsStackV3 => "v3/+/devices/+/up",
         _ => "application/+/device/+/event/up",
     };

@@ -117,9 +117,21 @@ public sealed partial class NetworkServerService(
         await _inFlight.StartAsync(async () =>
         {
             var outcome = await ingestor.IngestAsync(frame, ReadingQuality.Good, stoppingToken).ConfigureAwait(false);
-            if (outcome != IngestOutcome.NotStored)
+            if (outcome == IngestOutcome.NotStored)
             {
+                return; // unacknowledged: the broker redelivers it on the next connection
+            }
+
+            try
+            {
+                // PUBACKs may leave in a different order than the PUBLISHes arrived when commits overlap; brokers
+                // (Mosquitto, EMQX, ChirpStack's) accept that, and the alternative is one commit per uplink.
                 await e.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The connection dropped after the commit: the broker redelivers, and the frame counter drops the copy.
+                LogAckFailed(logger, frame.NodeId, exception.Message);
             }
         }, stoppingToken).ConfigureAwait(false);
     }
@@ -201,6 +213,9 @@ public sealed partial class NetworkServerService(
 
         return builder.Build();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Network server: uplink of node {NodeId} stored but not acknowledged ({Reason}); a redelivery will be dropped as a duplicate")]
+    private static partial void LogAckFailed(ILogger logger, string nodeId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Network server {Endpoint}: subscribed to {Topic}")]
     private static partial void LogSubscribed(ILogger logger, string endpoint, string topic);
