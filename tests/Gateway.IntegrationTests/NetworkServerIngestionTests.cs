@@ -80,6 +80,25 @@ public sealed class NetworkServerIngestionTests : IDisposable
         Assert.False(gateway.HasExited);
     }
 
+    [Fact]
+    public async Task The_same_uplink_published_twice_is_stored_once_and_counted_as_a_duplicate()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(_folder.Path);
+        var database = _folder.File("gw.db");
+        await using var gateway = StartGateway(broker.Port, "ChirpStackV4", nodes: []);
+        await WaitSubscribedAsync(gateway);
+
+        await PublishAsync(broker.Port, "application/a/device/0101010101010101/event/up", ChirpStackV4Uplink);
+        await PublishAsync(broker.Port, "application/a/device/0101010101010101/event/up", ChirpStackV4Uplink);
+
+        await Eventually.HoldsAsync(async () => (await gateway.StatusAsync()) is { } s &&
+                s.GetProperty("nodes").EnumerateArray().Any(n => n.GetProperty("id").GetString() == "0101010101010101" && n.GetProperty("duplicates").GetInt64() == 1),
+            "the second copy is counted as a duplicate", s_patience);
+        // The copy is dropped when it arrives, possibly before the first one's group commit: wait for that commit.
+        await Eventually.HoldsAsync(() => StoredReadings.Of(database, "0101010101010101").Count > 0, "the first copy is committed", s_patience);
+        Assert.Equal(2, StoredReadings.Of(database, "0101010101010101").Count);
+    }
+
     private GatewayProcess StartGateway(int brokerPort, string kind, object[] nodes)
     {
         var kit = new

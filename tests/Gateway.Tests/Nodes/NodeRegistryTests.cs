@@ -52,6 +52,18 @@ public sealed class NodeRegistryTests
     }
 
     [Fact]
+    public void A_frame_forgotten_after_a_failed_commit_is_accepted_when_it_comes_again()
+    {
+        var registry = Registry();
+        registry.CheckCounter("plot-7", "lora", new FrameCounter(41, 16));
+        registry.CheckCounter("plot-7", "lora", new FrameCounter(42, 16), out var previous);
+
+        registry.ForgetCounter("plot-7", "lora", 42, previous);
+
+        Assert.Equal(FrameVerdict.New, registry.CheckCounter("plot-7", "lora", new FrameCounter(42, 16)));
+    }
+
+    [Fact]
     public void A_node_never_heard_is_never_seen_not_silent()
     {
         Assert.Equal(NodeHealthState.NeverSeen, Registry(TimeSpan.FromMinutes(1)).Find("plot-7")!.Health);

@@ -41,7 +41,7 @@ public sealed partial class NodeIngestor(
             return Reject(frame, $"{bad.Quantity} is {bad.Value}, not a number SenML can carry");
         }
 
-        var verdict = registry.CheckCounter(frame.NodeId, frame.Source, frame.Counter);
+        var verdict = registry.CheckCounter(frame.NodeId, frame.Source, frame.Counter, out var previousCounter);
         if (verdict is FrameVerdict.Duplicate or FrameVerdict.Replay)
         {
             LogSuppressed(logger, frame.NodeId, frame.Source, verdict, frame.Counter?.Value ?? -1);
@@ -62,17 +62,27 @@ public sealed partial class NodeIngestor(
         catch (StoreWriteException exception)
         {
             LogNotStored(logger, frame.NodeId, frame.Source, exception.Message);
+            ForgetCounter(frame, previousCounter);
             return IngestOutcome.NotStored;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the writer still commits what was queued, but this caller no longer learns of it.
+            // Shutting down: the writer still commits what was queued (it drains on stop), but this caller no longer
+            // learns of it. Counters live in memory only, so a redelivery after the restart is accepted either way.
             return IngestOutcome.NotStored;
         }
 
         var battery = Battery(frame.Measurements, registry.BatteryQuantityFor(frame.NodeId));
         registry.Accepted(frame.NodeId, frame.Source, time.GetUtcNow(), frame.RssiDbm, frame.SnrDb, readings.Count, battery);
         return IngestOutcome.Stored;
+    }
+
+    private void ForgetCounter(NodeFrame frame, long? previous)
+    {
+        if (frame.Counter is { } counter)
+        {
+            registry.ForgetCounter(frame.NodeId, frame.Source, counter.Value, previous);
+        }
     }
 
     /// <summary>Counts and logs a frame that could not be decoded or mapped.</summary>

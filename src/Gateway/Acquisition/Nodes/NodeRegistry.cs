@@ -73,7 +73,15 @@ public sealed class NodeRegistry
 
     /// <summary>Duplicate and replay suppression: see <see cref="FrameVerdict"/>.</summary>
     public FrameVerdict CheckCounter(string nodeId, string source, FrameCounter? counter) =>
-        Get(nodeId, source).CheckCounter(counter);
+        Get(nodeId, source).CheckCounter(counter, out _);
+
+    /// <summary>As <see cref="CheckCounter(string, string, FrameCounter?)"/>, also giving the counter it replaced.</summary>
+    public FrameVerdict CheckCounter(string nodeId, string source, FrameCounter? counter, out long? previous) =>
+        Get(nodeId, source).CheckCounter(counter, out previous);
+
+    /// <summary>Undoes a counter check for a frame that was not stored, so its redelivery is accepted.</summary>
+    public void ForgetCounter(string nodeId, string source, long value, long? previous) =>
+        Get(nodeId, source).ForgetCounter(value, previous);
 
     /// <summary>Records a stored frame: last seen, link quality, battery (when the frame carried one).</summary>
     public void Accepted(string nodeId, string source, DateTimeOffset at, double? rssi, double? snr, int readings, (double, string)? battery) =>

@@ -26,10 +26,11 @@ internal sealed class NodeState(string id, string name, string source, string? d
 
     /// <summary>Checks and, when the frame is to be stored, records the counter (before the store commits, so that a
     /// duplicate arriving during the commit is still caught).</summary>
-    public FrameVerdict CheckCounter(FrameCounter? counter)
+    public FrameVerdict CheckCounter(FrameCounter? counter, out long? previous)
     {
         lock (_gate)
         {
+            previous = _lastCounter;
             if (counter is not { } c)
             {
                 return FrameVerdict.New;
@@ -54,6 +55,21 @@ internal sealed class NodeState(string id, string name, string source, string? d
             }
 
             return verdict;
+        }
+    }
+
+    /// <summary>
+    /// Undoes <see cref="CheckCounter"/> for a frame whose readings were not stored, so that its redelivery is not
+    /// taken for a duplicate and lost. Only when no later frame has moved the counter since.
+    /// </summary>
+    public void ForgetCounter(long value, long? previous)
+    {
+        lock (_gate)
+        {
+            if (_lastCounter == value)
+            {
+                _lastCounter = previous;
+            }
         }
     }
 
