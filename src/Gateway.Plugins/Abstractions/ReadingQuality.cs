@@ -15,4 +15,7 @@ public enum ReadingQuality
     Uncalibrated = 1 << 4,
     ClockUntrusted = 1 << 5,
     Simulated = 1 << 6,
+
+    /// <summary>Taken before the clock was trusted; its time was re-based from the monotonic clock once it was.</summary>
+    TimeRebased = 1 << 7,
 }

@@ -19,4 +19,13 @@ public sealed class AcquisitionOptions
     /// readings taken then carry the <c>ClockUntrusted</c> flag. Default 2026-01-01.
     /// </summary>
     public DateTimeOffset ClockTrustedAfter { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Trust the clock only once systemd-timesyncd reports it synchronised (as well as being past
+    /// <see cref="ClockTrustedAfter"/>). Default false: a kit with no route to an NTP server would never trust it.
+    /// </summary>
+    public bool RequireNtpSync { get; set; }
+
+    /// <summary>How often the gateway checks whether the clock has become trusted. Default 10 s.</summary>
+    public TimeSpan ClockCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -44,7 +44,12 @@ public static class GatewayHostBuilder
             sp.GetRequiredService<SqliteConnections>(), gateway.Id, sp.GetRequiredService<BootIdentity>(), time));
         services.AddSingleton<CommitSignal>();
         services.AddSingleton(new UpstreamRoster(kit.Upstreams.Select(u => u.Name).ToList()));
-        services.AddSingleton(sp => new ClockTrust(sp.GetRequiredService<IOptions<AcquisitionOptions>>().Value.ClockTrustedAfter));
+        services.AddSingleton(sp =>
+        {
+            var acquisition = sp.GetRequiredService<IOptions<AcquisitionOptions>>().Value;
+            return new ClockTrust(acquisition.ClockTrustedAfter, acquisition.RequireNtpSync ? ClockTrust.TimesyncFlagFile : null);
+        });
+        services.AddHostedService<ClockWatcher>();
         services.AddSingleton<ReadingLog>();
         services.AddSingleton<ReadingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Plugins.Abstractions;
 
 namespace SmartVillage.Gateway.Storage;
 
@@ -13,6 +14,7 @@ internal sealed class GroupCommit : IDisposable
     private readonly SqliteConnection _connection;
     private readonly long _bootRow;
     private readonly Dictionary<(string Sensor, string Quantity, string Unit), long> _series = [];
+    private readonly List<(RebaseCommand Command, long Count)> _rebased = [];
     private readonly SqliteCommand _insertReading;
     private readonly SqliteCommand _findSeries;
     private readonly SqliteCommand _insertSeries;
@@ -55,6 +57,9 @@ internal sealed class GroupCommit : IDisposable
                     case CursorCommand cursor:
                         Run(_saveCursor, transaction, cursor.Upstream, cursor.AckedSequence);
                         break;
+                    case RebaseCommand rebase:
+                        _rebased.Add((rebase, Rebase(transaction, rebase)));
+                        break;
                 }
             }
 
@@ -65,14 +70,44 @@ internal sealed class GroupCommit : IDisposable
             }
 
             transaction.Commit();
+            foreach (var (command, count) in _rebased)
+            {
+                command.Rebased.TrySetResult(count);
+            }
+
             return last;
         }
-        catch
+        catch (Exception exception)
         {
             // Series ids created inside the failed transaction no longer exist.
             _series.Clear();
+            foreach (var (command, _) in _rebased)
+            {
+                command.Rebased.TrySetException(exception);
+            }
+
             throw;
         }
+        finally
+        {
+            _rebased.Clear();
+        }
+    }
+
+    private long Rebase(SqliteTransaction transaction, RebaseCommand rebase)
+    {
+        const int untrusted = (int)ReadingQuality.ClockUntrusted;
+        const int rebased = (int)ReadingQuality.TimeRebased;
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "UPDATE readings SET time_ms = $wall - ($mono - mono_ms), " +
+            $"quality = (quality & ~{untrusted}) | {rebased} " +
+            $"WHERE boot = $boot AND (quality & {untrusted}) != 0 AND mono_ms <= $mono";
+        command.Parameters.AddWithValue("$wall", rebase.WallNowMilliseconds);
+        command.Parameters.AddWithValue("$mono", rebase.MonotonicNowMilliseconds);
+        command.Parameters.AddWithValue("$boot", rebase.BootRow);
+        return command.ExecuteNonQuery();
     }
 
     private void InsertReading(SqliteTransaction transaction, long sequence, NewReading reading)

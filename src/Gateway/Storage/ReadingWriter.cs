@@ -103,6 +103,17 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
         return await command.Committed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Re-bases the times of this boot's readings taken while the clock was untrusted, using the current wall clock and
+    /// the monotonic clock. Completes with the number of readings re-based once committed.
+    /// </summary>
+    public async Task<long> RebaseUntrustedTimesAsync(DateTimeOffset wallNow, long monotonicNowMilliseconds, CancellationToken cancellationToken)
+    {
+        var command = new RebaseCommand(_state.BootRow, wallNow.ToUnixTimeMilliseconds(), monotonicNowMilliseconds);
+        await _queue.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
+        return await command.Rebased.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Persists an upstream's acknowledged prefix with the next group commit.</summary>
     public ValueTask AdvanceCursorAsync(string upstream, long ackedSequence, CancellationToken cancellationToken) =>
         _queue.Writer.WriteAsync(new CursorCommand(upstream, ackedSequence), cancellationToken);

@@ -18,6 +18,23 @@ internal sealed class AppendCommand(IReadOnlyList<NewReading> readings) : WriteC
     public override int Rows => Readings.Count;
 }
 
+/// <summary>
+/// The clock became trusted: re-base the times of this boot's untrusted readings from their monotonic timestamps,
+/// <c>time = wall now - (monotonic now - monotonic at the read)</c>.
+/// </summary>
+internal sealed class RebaseCommand(long bootRow, long wallNowMilliseconds, long monotonicNowMilliseconds) : WriteCommand
+{
+    public long BootRow { get; } = bootRow;
+
+    public long WallNowMilliseconds { get; } = wallNowMilliseconds;
+
+    public long MonotonicNowMilliseconds { get; } = monotonicNowMilliseconds;
+
+    public TaskCompletionSource<long> Rebased { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override int Rows => 1;
+}
+
 /// <summary>An upstream's acknowledged prefix moved: persist it with the next group.</summary>
 internal sealed class CursorCommand(string upstream, long ackedSequence) : WriteCommand
 {

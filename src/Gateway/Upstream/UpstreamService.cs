@@ -1,4 +1,5 @@
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Upstream.Mqtt;
 
@@ -14,14 +15,15 @@ public sealed class UpstreamService : BackgroundService
         ReadingWriter writer,
         CommitSignal commits,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        ClockTrust clock)
     {
         ArgumentNullException.ThrowIfNull(kit);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(loggers);
         var logger = loggers.CreateLogger<MqttUpstream>();
         Upstreams = kit.Upstreams
-            .Select(options => new MqttUpstream(options, store.GatewayId, log, writer, commits, time, Random.Shared, store.Alarms, logger))
+            .Select(options => new MqttUpstream(options, store.GatewayId, log, writer, commits, time, Random.Shared, store.Alarms, logger, clock))
             .ToList();
     }
 

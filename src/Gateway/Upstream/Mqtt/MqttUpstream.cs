@@ -28,11 +28,15 @@ public sealed partial class MqttUpstream
     private readonly ILogger _logger;
     private readonly Backoff _backoff;
     private readonly SenmlPackEncoder _encoder = new();
+    /// <summary>A pack whose newest reading is older than this when sent is marked historical.</summary>
+    private static readonly TimeSpan HistoricalAfter = TimeSpan.FromMinutes(2);
+
     private readonly string _readingsTopic;
     private readonly string _statusTopic;
     private readonly string _gapsTopic;
     private readonly string _alarmsTopic;
     private readonly IReadOnlyList<string> _alarms;
+    private readonly ClockTrust _clock;
 
     public MqttUpstream(
         MqttUpstreamOptions options,
@@ -43,8 +47,10 @@ public sealed partial class MqttUpstream
         TimeProvider time,
         Random jitter,
         IReadOnlyList<string> alarms,
-        ILogger logger)
+        ILogger logger,
+        ClockTrust? clock = null)
     {
+        _clock = clock ?? new ClockTrust(DateTimeOffset.MinValue);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _gatewayId = gatewayId;
@@ -67,6 +73,7 @@ public sealed partial class MqttUpstream
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         Status.AckedSequence = _log.ReadCursor(_options.Name);
+        await HoldWhileClockUntrustedAsync(stoppingToken).ConfigureAwait(false);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -102,6 +109,22 @@ public sealed partial class MqttUpstream
         }
 
         MarkDisconnected();
+    }
+
+    /// <summary>
+    /// Just after boot a Pi without a real-time clock may think it is 1970. Its readings get their true times once the
+    /// clock is trusted (see ClockWatcher), so forwarding waits for that, for a while, rather than send times that are
+    /// about to be corrected. After <see cref="MqttUpstreamOptions.HoldWhileClockUntrusted"/> it forwards anyway,
+    /// with the readings flagged.
+    /// </summary>
+    private async Task HoldWhileClockUntrustedAsync(CancellationToken stoppingToken)
+    {
+        var started = _time.GetTimestamp();
+        while (!_clock.IsTrusted(_time.GetUtcNow()) && _time.GetElapsedTime(started) < _options.HoldWhileClockUntrusted)
+        {
+            Status.LastError = "waiting for the clock to be trusted before forwarding";
+            await Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).ConfigureAwait(false);
+        }
     }
 
     private async Task ConnectAsync(IMqttClient client, CancellationToken stoppingToken)
@@ -217,8 +240,17 @@ public sealed partial class MqttUpstream
         }
     }
 
-    private MqttApplicationMessage ReadingsMessage(IReadOnlyList<StoredReading> batch) =>
-        Message(_readingsTopic, _encoder.Encode(_gatewayId, batch), SenmlPackEncoder.ContentType, batch[0].Sequence, batch[^1].Sequence);
+    private MqttApplicationMessage ReadingsMessage(IReadOnlyList<StoredReading> batch)
+    {
+        var message = Message(_readingsTopic, _encoder.Encode(_gatewayId, batch), SenmlPackEncoder.ContentType, batch[0].Sequence, batch[^1].Sequence);
+        if (_time.GetUtcNow() - batch[^1].Time > HistoricalAfter)
+        {
+            // Backlog sent late: say so, so that no consumer shows these readings as "now".
+            message.UserProperties.Add(new MQTTnet.Packets.MqttUserProperty("historical", Encoding.UTF8.GetBytes("true")));
+        }
+
+        return message;
+    }
 
     private MqttApplicationMessage GapMessage(long first, long last) =>
         Message(_gapsTopic, GapMessageEncoder.Encode(_gatewayId, first, last, _log.ReadGaps(first, last)), GapMessageEncoder.ContentType, first, last);

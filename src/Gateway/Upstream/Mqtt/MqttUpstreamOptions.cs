@@ -56,5 +56,11 @@ public sealed class MqttUpstreamOptions
     /// <summary>A connect or publish that takes longer than this fails and the connection is rebuilt. Default 30 s.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// After a start with an untrusted clock (a Pi without RTC before NTP), wait this long for the clock to be trusted
+    /// before forwarding, so readings go out with their corrected times. Default 10 min; zero to forward at once.
+    /// </summary>
+    public TimeSpan HoldWhileClockUntrusted { get; set; } = TimeSpan.FromMinutes(10);
+
     public int EffectivePort => Port ?? (Tls ? 8883 : 1883);
 }
