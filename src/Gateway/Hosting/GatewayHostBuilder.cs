@@ -1,5 +1,6 @@
 using SmartVillage.Gateway.Acquisition;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Dashboard;
 using SmartVillage.Gateway.Diagnostics;
 using SmartVillage.Gateway.Hardware;
 using SmartVillage.Gateway.Readings;
@@ -51,6 +52,7 @@ public static class GatewayHostBuilder
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.MapStatus();
+        app.MapDashboard();
         return app;
     }
 
