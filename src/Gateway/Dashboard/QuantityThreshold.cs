@@ -29,9 +29,17 @@ public sealed class QuantityThreshold
     /// <summary>Translation key of the guideline context shown with the value (e.g. <c>who.ph</c>).</summary>
     public string? Context { get; set; }
 
+    /// <summary>True when at least one limit is set; a threshold without limits only carries context.</summary>
+    public bool HasLimits => ActBelow is not null || WatchBelow is not null || WatchAbove is not null || ActAbove is not null;
+
     public TileState Evaluate(double value, out string? reason)
     {
         reason = null;
+        if (!HasLimits)
+        {
+            return TileState.Unknown;
+        }
+
         if (ActBelow is { } actBelow && value <= actBelow)
         {
             reason = LowReason;

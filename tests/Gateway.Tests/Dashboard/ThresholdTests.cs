@@ -46,6 +46,12 @@ public sealed class ThresholdTests
     }
 
     [Fact]
+    public void A_quantity_with_context_but_no_limits_is_never_called_good()
+    {
+        Assert.Equal(TileState.Unknown, DefaultThresholds.All["water-temperature"].Evaluate(24, out _));
+    }
+
+    [Fact]
     public void A_configured_threshold_replaces_the_default_for_its_quantity_only()
     {
         var options = new DashboardOptions();

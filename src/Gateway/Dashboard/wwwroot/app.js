@@ -4,8 +4,8 @@
   var LANGS = ['en', 'fr', 'es', 'pt', 'sw', 'hi', 'ar'];
   var RTL = { ar: true };
   var UNITS = { Cel: ['°C', 1], '%RH': ['%', 1], Pa: ['hPa', 0.01], '/': ['m³/m³', 1], 'uS/cm': ['µS/cm', 1], pH: ['', 1], NTU: ['NTU', 1], 'mg/L': ['mg/L', 1], '%': ['%', 1] };
-  var DIGITS = { Pa: 1, Cel: 1, '%RH': 0, '/': 2, pH: 2, NTU: 1, 'uS/cm': 0, 'mg/L': 0, '%': 0 };
-  var lang = 'en', text = {}, snapshot = null, seriesList = [], historyRange = 'day';
+  var DIGITS = { Pa: 0, Cel: 1, '%RH': 0, '/': 2, pH: 2, NTU: 1, 'uS/cm': 0, 'mg/L': 0, '%': 0 };
+  var lang = 'en', text = {}, snapshot = null, seriesList = [], historyRange = 'day', historyRequest = 0;
   var $ = function (id) { return document.getElementById(id); };
 
   function t(key, values) {
@@ -68,19 +68,21 @@
 
   // ---- now view -------------------------------------------------------------------------------------------------
   function tile(x) {
-    var stale = x.live === false || (Date.now() - new Date(x.time).getTime()) > 15 * 60000;
+    var stale = (Date.now() - new Date(x.time).getTime()) > 15 * 60000;
     var a = el('article', 'tile ' + x.state + (stale ? ' stale' : ''));
     a.setAttribute('data-sensor', x.sensor); a.setAttribute('data-quantity', x.quantity);
     a.setAttribute('data-seq', x.sequence); a.setAttribute('data-value', x.value);
-    var state = el('div', 'state'); state.appendChild(icon(x.state)); state.appendChild(el('span', '', t('state.' + x.state)));
+    var state = el('div', 'state'); state.appendChild(icon(x.state)); // Water is never called "OK": within the usual limit of a probe says nothing about germs.
+    state.appendChild(el('span', '', t(x.water && x.state === 'good' ? 'water.within' : 'state.' + x.state)));
     a.appendChild(state);
     var name = quantityName(x.quantity);
     a.appendChild(name === null ? raw('h3', '', x.quantity) : el('h3', '', name));
     var v = raw('p', 'value'); v.appendChild(el('span', 'num', fmt(x.value, x.unit)));
-    v.appendChild(document.createTextNode(' ')); v.appendChild(el('span', 'unit', unitOf(x.unit)[0])); a.appendChild(v);
+    var u = el('span', 'unit', unitOf(x.unit)[0]); u.dir = 'ltr';
+    v.appendChild(document.createTextNode(' ')); v.appendChild(u); a.appendChild(v);
     if (x.reason && x.state !== 'good') { a.appendChild(el('p', 'reason', t(x.reason))); }
     if (x.water) {
-      a.appendChild(el('span', 'kind ' + x.kind, t('kind.' + x.kind)));
+      if (x.state !== 'unknown') { a.appendChild(el('span', 'kind ' + x.kind, t('kind.' + x.kind))); }
       if (x.context) { a.appendChild(el('p', 'context', t(x.context))); }
     }
     var meta = el('p', 'meta'); meta.appendChild(el('span', 'fresh', ago(x.time)));
@@ -151,8 +153,10 @@
     Array.prototype.forEach.call(document.querySelectorAll('#ranges button'), function (b) { b.classList.toggle('active', b.getAttribute('data-range') === historyRange); });
     if (!v) { return; }
     var p = v.split('|'), unit = (seriesList.filter(function (s) { return s.sensor === p[0] && s.quantity === p[1]; })[0] || {}).unit;
+    var request = ++historyRequest;
     fetch('/api/history?sensor=' + encodeURIComponent(p[0]) + '&quantity=' + encodeURIComponent(p[1]) + '&range=' + historyRange)
-      .then(function (r) { return r.json(); }).then(function (h) { drawChart(h, unit); });
+      .then(function (r) { return r.json(); })
+      .then(function (h) { if (request === historyRequest) { drawChart(h, unit); } });
   }
   function drawChart(h, unit) {
     var ns = 'http://www.w3.org/2000/svg', W = 360, H = 210, L = 38, R = 8, T = 8, B = 22;
@@ -186,10 +190,10 @@
       add('text', { x: L - 3, y: y(gv) + 3, 'text-anchor': 'end' }, fmt(gv / factor, unit, 1));
     }
     var days = h.range === 'day' ? 6 : h.range === 'week' ? 7 : 6;
-    for (var d = 0; d <= days; d++) {
+    for (var d = 1; d < days; d++) {
       var ms = from + (to - from) * d / days, date = new Date(ms);
-      var label = h.range === 'day' ? date.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString(lang, { day: 'numeric', month: 'short' });
-      add('text', { x: x(ms), y: H - 6, 'text-anchor': d === 0 ? 'start' : d === days ? 'end' : 'middle' }, label);
+      var label = h.range === 'day' ? date.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : date.toLocaleDateString(lang, { day: 'numeric', month: 'short' });
+      add('text', { x: x(ms), y: H - 6, 'text-anchor': 'middle' }, label);
     }
     var gap = h.bucketSeconds * 1500, segments = [], current = [];
     h.buckets.forEach(function (b, idx) {
