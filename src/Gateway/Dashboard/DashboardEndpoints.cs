@@ -1,5 +1,6 @@
 using SmartVillage.Gateway.Acquisition;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Dashboard.Admin;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Upstream;
 
@@ -41,6 +42,17 @@ public static class DashboardEndpoints
         app.MapLiveEvents(snapshots, services.GetRequiredService<CommitSignal>(), options, time);
         app.MapHistory(new HistoryQuery(connections), thresholds, time);
         app.MapExport(new ExportQuery(connections), new CsvExport(options.ResolveTimeZone()), services.GetRequiredService<StoreState>(), time);
+
+        var credentials = new AdminCredentials(string.IsNullOrWhiteSpace(options.AdminFile)
+            ? Path.Combine(Path.GetDirectoryName(connections.FilePath) ?? ".", "admin.json")
+            : Path.GetFullPath(options.AdminFile, app.Environment.ContentRootPath));
+        var adminLogger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SmartVillage.Gateway.Dashboard.Admin");
+        if (credentials.SetupCode is { } code)
+        {
+            AdminEndpoints.LogSetupCode(adminLogger, code);
+        }
+
+        app.MapAdmin(credentials, new AdminSessions(time), new LoginThrottle(time), adminLogger);
         return app;
     }
 

@@ -32,6 +32,11 @@ public sealed class DashboardOptions
     /// </summary>
     public string TimeZone { get; set; } = "";
 
+    /// <summary>
+    /// The file holding the admin password hash (mode 0600). Empty: <c>admin.json</c> beside the reading database.
+    /// </summary>
+    public string AdminFile { get; set; } = "";
+
     /// <summary>The thresholds in force: the defaults with configured entries laid over them.</summary>
     public IReadOnlyDictionary<string, QuantityThreshold> EffectiveThresholds()
     {
