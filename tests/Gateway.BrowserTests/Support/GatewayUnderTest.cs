@@ -56,6 +56,24 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         return gateway;
     }
 
+    /// <summary>Waits until the gateway's output matches <paramref name="pattern"/> and returns its first group.</summary>
+    public async Task<string> WaitForOutputAsync(System.Text.RegularExpressions.Regex pattern, TimeSpan within)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (pattern.Match(Output) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"the gateway never printed {pattern}:\n{Output}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
