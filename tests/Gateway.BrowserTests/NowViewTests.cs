@@ -99,14 +99,27 @@ public sealed class NowViewTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task Gateway_health_says_readings_stay_on_the_gateway_when_no_uplink_is_set_up()
+    public async Task Gateway_health_says_the_uplink_is_down_and_readings_wait_on_the_gateway()
     {
         await using var dashboard = await fixture.OpenAsync();
         await dashboard.OpenAsync();
 
-        await Expect(dashboard.Page.Locator("#health-list")).ToContainTextAsync("No uplink set up: readings are kept on the gateway");
-        await Expect(dashboard.Page.Locator("#health-list")).ToContainTextAsync("All sensors working");
-        await Expect(dashboard.Page.Locator("#badge")).ToHaveTextAsync("Local only");
+        var health = dashboard.Page.Locator("#health-list");
+        await Expect(health).ToContainTextAsync("Not connected: data waits on the gateway");
+        await Expect(dashboard.Page.Locator("#badge")).ToHaveTextAsync("Offline");
+    }
+
+    [Fact]
+    public async Task Gateway_health_counts_the_readings_waiting_and_ages_the_oldest()
+    {
+        await using var dashboard = await fixture.OpenAsync();
+        await dashboard.OpenAsync();
+
+        var health = dashboard.Page.Locator("#health-list");
+        await Expect(health.Locator("li", new() { HasText = "Readings waiting to be sent:" }).Locator("b"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d,]{3,}$"));
+        await Expect(health.Locator("li", new() { HasText = "Oldest unsent reading:" }).Locator("b")).ToHaveTextAsync("7 days ago");
+        await Expect(health).ToContainTextAsync("All sensors working");
     }
 
     private double StoredValue(long sequence)

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace SmartVillage.Gateway.BrowserTests.Support;
 
 /// <summary>
-/// One gateway (simulated weather kit read twice a second, over a database seeded with a week of soil readings and a
+/// One gateway (simulated weather kit read twice a second, its uplink down, over a database seeded with a week of soil readings and a
 /// well's water quality) and one headless Debian chromium, shared by the collection. Each test opens its own
 /// browser context.
 /// </summary>
@@ -32,7 +32,8 @@ public sealed class DashboardFixture : IAsyncLifetime
             Hardware = "Simulated",
             Scenario = "clear-day",
             Sensors = new object[] { new { Id = "weather", Type = "bme280", Bus = 1, Address = "0x76", Interval = "00:00:00.5" } },
-            Upstreams = Array.Empty<object>(),
+            // A broker that is not there: the uplink stays down and every reading waits, as in a village without signal.
+            Upstreams = new object[] { new { Name = "coop", Host = "127.0.0.1", Port = ClosedPort(), ReconnectMaxDelay = "00:00:02" } },
         }));
         Gateway = await GatewayUnderTest.StartAsync(kit, DatabaseFile);
 
@@ -65,6 +66,13 @@ public sealed class DashboardFixture : IAsyncLifetime
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         return new DashboardPage(context, page);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()
