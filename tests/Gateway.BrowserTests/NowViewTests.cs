@@ -122,6 +122,16 @@ public sealed class NowViewTests(DashboardFixture fixture)
         await Expect(health).ToContainTextAsync("All sensors working");
     }
 
+    [Fact]
+    public async Task Gateway_health_says_how_many_days_the_storage_can_hold()
+    {
+        await using var dashboard = await fixture.OpenAsync();
+        await dashboard.OpenAsync();
+
+        await Expect(dashboard.Page.Locator("#health-list li", new() { HasText = "Storage room left at the current rate:" }).Locator("b"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^about [\d,]+ days$"));
+    }
+
     private double StoredValue(long sequence)
     {
         using var connection = new SqliteConnection($"Data Source={fixture.DatabaseFile};Mode=ReadOnly;Pooling=False");

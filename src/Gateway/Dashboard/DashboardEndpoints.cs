@@ -25,6 +25,7 @@ public static class DashboardEndpoints
             services.GetRequiredService<ReadingWriter>(),
             services.GetRequiredService<ReadingLog>(),
             new LatestReadingsQuery(connections),
+            new StorageOutlook(connections, time),
             services.GetRequiredService<AcquisitionService>(),
             services.GetRequiredService<UpstreamService>(),
             options,

@@ -32,7 +32,8 @@ public sealed record GatewayHealth(
     long ReadingsWaiting,
     DateTimeOffset? OldestUnsentAt,
     IReadOnlyList<UplinkHealth> Uplinks,
-    IReadOnlyList<SensorProblem> SensorProblems);
+    IReadOnlyList<SensorProblem> SensorProblems,
+    double? StorageDaysLeft);
 
 public sealed record UplinkHealth(string Name, bool Connected, long Waiting, DateTimeOffset? LastDisconnectAt);
 

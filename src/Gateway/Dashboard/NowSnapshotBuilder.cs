@@ -17,6 +17,7 @@ public sealed class NowSnapshotBuilder(
     ReadingWriter writer,
     ReadingLog log,
     LatestReadingsQuery latest,
+    StorageOutlook outlook,
     AcquisitionService acquisition,
     UpstreamService upstreams,
     DashboardOptions options,
@@ -27,6 +28,8 @@ public sealed class NowSnapshotBuilder(
     private readonly Lock _gate = new();
     private IReadOnlyList<StoredReading> _stored = [];
     private DateTimeOffset _storedAt = DateTimeOffset.MinValue;
+    private double? _daysLeft;
+    private DateTimeOffset _daysLeftAt = DateTimeOffset.MinValue;
 
     public NowSnapshot Build()
     {
@@ -76,7 +79,23 @@ public sealed class NowSnapshotBuilder(
             uplinks.Count > 0 ? uplinks.Max(u => u.Waiting) : 0,
             oldestUnsent,
             uplinks,
-            problems);
+            problems,
+            DaysLeft());
+    }
+
+    private double? DaysLeft()
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (now - _daysLeftAt >= StoredRefresh)
+            {
+                _daysLeft = outlook.DaysLeft();
+                _daysLeftAt = now;
+            }
+
+            return _daysLeft;
+        }
     }
 
     private IReadOnlyList<StoredReading> Stored(long lastSequence)

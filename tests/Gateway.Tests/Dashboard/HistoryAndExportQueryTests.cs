@@ -67,6 +67,29 @@ public sealed class HistoryAndExportQueryTests : IDisposable
         Assert.Equal([1L, 3L], rows);
     }
 
+    [Fact]
+    public async Task Storage_outlook_is_unknown_when_nothing_was_stored_in_the_last_hour()
+    {
+        await using var store = await TestStore.StartAsync(_folder.File("r.db"));
+        await store.Writer.AppendAsync([At(0, 1)], default);
+
+        Assert.Null(new StorageOutlook(store.Connections, TimeProvider.System).DaysLeft());
+    }
+
+    [Fact]
+    public async Task Storage_outlook_gives_fewer_days_when_readings_come_faster()
+    {
+        await using var store = await TestStore.StartAsync(_folder.File("r.db"));
+        var now = DateTimeOffset.UtcNow;
+        await store.Writer.AppendAsync([.. Enumerable.Range(0, 100).Select(i => new NewReading("probe", "soil-moisture", "%", i, ReadingQuality.Good, now.AddMinutes(-90 + i), i))], default);
+        var outlook = new StorageOutlook(store.Connections, TimeProvider.System);
+        var slower = outlook.DaysLeft();
+
+        await store.Writer.AppendAsync([.. Enumerable.Range(0, 1000).Select(i => new NewReading("probe", "soil-moisture", "%", i, ReadingQuality.Good, now, i))], default);
+
+        Assert.True(outlook.DaysLeft() < slower, $"{outlook.DaysLeft()} is not below {slower}");
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static NewReading At(int minutes, double value, ReadingQuality quality = ReadingQuality.Good, string sensor = "probe") =>

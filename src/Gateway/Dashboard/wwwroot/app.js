@@ -120,6 +120,11 @@
       healthItem(list, h.readingsWaiting > 1000 ? 'watch' : 'good', t('health.waiting'), new Intl.NumberFormat(lang).format(h.readingsWaiting));
       if (h.oldestUnsentAt) { healthItem(list, 'watch', t('health.oldest'), ago(h.oldestUnsentAt)); }
     }
+    if (h.storageDaysLeft !== null && h.storageDaysLeft !== undefined) {
+      var days = Math.floor(h.storageDaysLeft);
+      healthItem(list, days < 7 ? 'act' : days < 30 ? 'watch' : 'good', t('health.storage'),
+        t('health.storage.days', { n: new Intl.NumberFormat(lang).format(Math.min(days, 99999)) }));
+    }
     if (h.sensorProblems.length === 0) {
       healthItem(list, 'good', t('health.sensors.ok'));
     } else {
