@@ -7,7 +7,7 @@ namespace SmartVillage.Gateway.BrowserTests;
 [Collection(DashboardTests.Name)]
 public sealed class LanguageTests(DashboardFixture fixture)
 {
-    private static readonly string[] Views = ["now", "water", "history", "export"];
+    private static readonly string[] Views = ["now", "water", "history", "export", "admin"];
 
     /// <summary>Text nodes a person can see, outside anything marked <c>translate="no"</c> (values, units, sensor ids).</summary>
     private const string VisibleTextScript = """

@@ -54,6 +54,9 @@ public sealed class PageWeightAndScreenshotTests(DashboardFixture fixture, ITest
         await Shot(dashboard, folder, "history-week-en.png");
         await dashboard.ShowAsync("export");
         await Shot(dashboard, folder, "export-en.png");
+        await dashboard.ShowAsync("admin");
+        await Expect(dashboard.Page.Locator("#admin-setup")).ToBeVisibleAsync();
+        await Shot(dashboard, folder, "admin-setup-en.png");
         await dashboard.ChooseLanguageAsync("ar");
         await Expect(dashboard.Page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await dashboard.ShowAsync("now");
@@ -62,7 +65,7 @@ public sealed class PageWeightAndScreenshotTests(DashboardFixture fixture, ITest
         await Expect(dashboard.Page.Locator("html")).ToHaveAttributeAsync("lang", "sw");
         await Shot(dashboard, folder, "now-sw.png");
 
-        Assert.Equal(6, Directory.GetFiles(folder, "*.png").Length);
+        Assert.Equal(7, Directory.GetFiles(folder, "*.png").Length);
     }
 
     private async Task Shot(DashboardPage dashboard, string folder, string name)

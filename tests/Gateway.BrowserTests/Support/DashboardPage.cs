@@ -49,7 +49,17 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public async Task ShowAsync(string view)
     {
-        await Page.Locator($"#tabs a[data-view='{view}']").ClickAsync();
+        if (view == "admin")
+        {
+            // Admin is reached from the gateway card of the Now view, not from a tab.
+            await ShowAsync("now");
+            await Page.Locator("a[href='#admin']").ClickAsync();
+        }
+        else
+        {
+            await Page.Locator($"#tabs a[data-view='{view}']").ClickAsync();
+        }
+
         await Assertions.Expect(Page.Locator("#view-" + view)).ToBeVisibleAsync();
     }
 

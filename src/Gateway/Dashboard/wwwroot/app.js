@@ -275,13 +275,46 @@
     }).catch(function () { status.textContent = t('export.failed'); }).then(function () { button.disabled = false; });
   }
 
+  // ---- admin ----------------------------------------------------------------------------------------------------
+  var adminToken = '';
+  function adminState() {
+    return fetch('/api/admin/state', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (s) {
+      adminToken = s.antiForgeryToken || '';
+      $('admin-setup').hidden = !s.setupNeeded;
+      $('admin-login').hidden = s.setupNeeded || s.authenticated;
+      $('admin-session').hidden = !s.authenticated;
+    });
+  }
+  function adminPost(path, body) {
+    return fetch(path, {
+      method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': adminToken }
+    }).then(function (r) {
+      var message = $('admin-message');
+      if (r.ok) { message.textContent = t('admin.done'); }
+      else if (r.status === 429) { message.textContent = t('admin.wait', { n: r.headers.get('Retry-After') || '1' }); }
+      else if (r.status === 400) { message.textContent = t('admin.short'); }
+      else { message.textContent = t('admin.wrong'); }
+      Array.prototype.forEach.call(document.querySelectorAll('#view-admin input'), function (i) { i.value = ''; });
+      return adminState();
+    });
+  }
+  function onSubmit(id, handler) { $(id).addEventListener('submit', function (e) { e.preventDefault(); handler(); }); }
+  function wireAdmin() {
+    onSubmit('admin-setup', function () { adminPost('/api/admin/setup', { code: $('admin-code').value, password: $('admin-setup-password').value }); });
+    onSubmit('admin-login', function () { adminPost('/api/admin/login', { password: $('admin-password').value }); });
+    onSubmit('admin-change', function () { adminPost('/api/admin/password', { currentPassword: $('admin-current').value, newPassword: $('admin-new').value }); });
+    $('admin-logout').addEventListener('click', function () { adminPost('/api/admin/logout', {}); });
+  }
+
   // ---- views ----------------------------------------------------------------------------------------------------
   function showView() {
     var view = (location.hash || '#now').slice(1);
-    if (['now', 'water', 'history', 'export'].indexOf(view) < 0) { view = 'now'; }
+    if (['now', 'water', 'history', 'export', 'admin'].indexOf(view) < 0) { view = 'now'; }
     Array.prototype.forEach.call(document.querySelectorAll('.view'), function (v) { v.hidden = v.id !== 'view-' + view; });
     Array.prototype.forEach.call(document.querySelectorAll('#tabs a'), function (a) { a.classList.toggle('active', a.getAttribute('data-view') === view); });
     if (view === 'history' || view === 'export') { loadSeries(); }
+    if (view === 'admin') { $('admin-message').textContent = ''; adminState(); }
   }
   function loadSeries() {
     return fetch('/api/series').then(function (r) { return r.json(); }).then(function (list) {
@@ -300,6 +333,7 @@
       b.addEventListener('click', function () { historyRange = b.getAttribute('data-range'); loadHistory(); });
     });
     $('export-form').addEventListener('submit', startExport);
+    wireAdmin();
     window.addEventListener('hashchange', showView);
     setInterval(renderNow, 10000);
     setLanguage(pickLanguage()).then(function () { showView(); connectLive(); });
