@@ -4,6 +4,8 @@ using System.Device.I2c;
 using System.Device.Spi;
 using SmartVillage.Hardware.Simulation.Buses;
 using SmartVillage.Hardware.Simulation.Devices.Bme280;
+using SmartVillage.Hardware.Simulation.Devices.Sx1276;
+using SmartVillage.Hardware.Simulation.Gpio;
 using SmartVillage.Hardware.Simulation.EnvironmentModel;
 using SmartVillage.Plugins.Abstractions;
 
@@ -21,6 +23,9 @@ public sealed class SimulatedKit : IHardware
     private readonly ConcurrentDictionary<int, SimulatedI2cBus> _i2cBuses = new();
     private readonly ConcurrentDictionary<(int Bus, int Address), SensorDefinition> _attached = new();
     private readonly Lock _attach = new();
+    private readonly TimeProvider _time;
+    private readonly Lazy<GpioController> _gpio;
+    private (int Bus, int ChipSelect, SimulatedSx1276 Model)? _loRaRadio;
     private readonly Lazy<string> _oneWireFolder =
         new(() => Directory.CreateTempSubdirectory("smartvillage-sim-w1-").FullName);
 
@@ -32,6 +37,10 @@ public sealed class SimulatedKit : IHardware
         var profile = ScenarioCatalog.Get(scenario);
         Scenario = profile.Name;
         Environment = new SimulatedEnvironment(profile, timeProvider, seed);
+        _time = timeProvider;
+        GpioDriver = new SimulatedGpioDriver();
+        // One controller for the whole kit, as on a Pi: drivers share it and open only their own pins.
+        _gpio = new Lazy<GpioController>(() => new GpioController(GpioDriver));
     }
 
     /// <summary>Scenario names a kit file may ask for.</summary>
@@ -44,8 +53,35 @@ public sealed class SimulatedKit : IHardware
     /// <summary>The world every device model measures; tests compare readings against it.</summary>
     public SimulatedEnvironment Environment { get; }
 
-    public GpioController Gpio =>
-        throw new NotSupportedException("Simulated kit: GPIO is not simulated yet (hardware/Simulation/Gpio/ is in progress).");
+    /// <summary>The kit's one GPIO controller, over <see cref="GpioDriver"/>.</summary>
+    public GpioController Gpio => _gpio.Value;
+
+    /// <summary>The simulated GPIO chip: tests and device models drive input levels and observe outputs here.</summary>
+    public SimulatedGpioDriver GpioDriver { get; }
+
+    /// <summary>The simulated LoRa radio, once declared with <see cref="DeclareLoRaRadio"/>; the air side for field nodes.</summary>
+    public SimulatedSx1276? LoRaRadio => _loRaRadio?.Model;
+
+    /// <summary>
+    /// Puts a simulated SX1276 on SPI <paramref name="busId"/>.<paramref name="chipSelect"/>, wired to the kit's GPIO
+    /// as the kit file says; <see cref="OpenSpi"/> then returns it.
+    /// </summary>
+    /// <param name="version">What RegVersion reads; anything but 0x12 simulates a wrong or missing chip.</param>
+    public SimulatedSx1276 DeclareLoRaRadio(int busId, int chipSelect, int resetPin = -1, int dio0Pin = -1, byte version = 0x12)
+    {
+        lock (_attach)
+        {
+            if (_loRaRadio is not null)
+            {
+                throw new InvalidOperationException("The simulated kit already has a LoRa radio.");
+            }
+
+            var wired = resetPin >= 0 || dio0Pin >= 0;
+            var model = new SimulatedSx1276(wired ? GpioDriver : null, resetPin, dio0Pin, _time, version);
+            _loRaRadio = (busId, chipSelect, model);
+            return model;
+        }
+    }
 
     /// <summary>A fake 1-Wire sysfs folder for this kit, created in the temp folder on first use and left there.</summary>
     public string OneWireFolder => _oneWireFolder.Value;
@@ -77,8 +113,13 @@ public sealed class SimulatedKit : IHardware
     public SpiDevice OpenSpi(SpiConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (_loRaRadio is { } radio && radio.Bus == settings.BusId && radio.ChipSelect == settings.ChipSelectLine)
+        {
+            return radio.Model;
+        }
+
         throw new NotSupportedException(
-            $"Simulated kit: no SPI device models yet (asked for SPI bus {settings.BusId}, chip select {settings.ChipSelectLine}).");
+            $"Simulated kit: nothing on SPI bus {settings.BusId}, chip select {settings.ChipSelectLine} (only a LoRa radio declared in the kit is simulated).");
     }
 
     public Stream OpenSerial(string port, int baudRate) =>

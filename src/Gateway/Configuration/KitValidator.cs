@@ -39,6 +39,7 @@ public static partial class KitValidator
             ValidateUpstream($"Kit:Upstreams:{i}", kit.Upstreams[i], names, problems);
         }
 
+        ValidateNodes(kit, ids, problems);
         return problems;
     }
 

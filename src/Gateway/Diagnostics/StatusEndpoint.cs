@@ -1,4 +1,8 @@
 using SmartVillage.Gateway.Acquisition;
+using SmartVillage.Gateway.Acquisition.LoRa;
+using SmartVillage.Gateway.Acquisition.NetworkServer;
+using SmartVillage.Gateway.Acquisition.Nodes;
+using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Upstream;
@@ -19,8 +23,13 @@ public static class StatusEndpoint
             AcquisitionService acquisition,
             UpstreamService upstreams,
             ProcessClock clock,
-            TimeProvider time) =>
+            TimeProvider time,
+            NodeRegistry nodes,
+            RadioStatus radio,
+            NetworkServerStatus networkServer,
+            WifiBrokerStatus wifiBroker) =>
         {
+            var radioCounters = radio.Counters();
             var lastSequence = writer.LastSequence;
             return new
             {
@@ -32,6 +41,9 @@ public static class StatusEndpoint
                 ReadingsAccepted = writer.AcceptedSinceStart,
                 LastSequence = lastSequence,
                 FailedCommits = writer.FailedCommits,
+                StorageAlarms = store.Alarms,
+                StorageUsedBytes = writer.UsedBytes,
+                DroppedForQuota = writer.DroppedForQuota,
                 Sensors = acquisition.Pollers.Select(p => p.Health).Select(h => new
                 {
                     Id = h.SensorId,
@@ -66,6 +78,60 @@ public static class StatusEndpoint
                     u.MessagesAcknowledged,
                     u.ConnectAttempts,
                 }),
+                Nodes = nodes.Snapshot().Select(n => new
+                {
+                    n.Id,
+                    n.Name,
+                    n.Source,
+                    n.Decoder,
+                    Health = n.Health.ToString(),
+                    n.LastSeen,
+                    n.RssiDbm,
+                    n.SnrDb,
+                    n.Battery,
+                    n.BatteryUnit,
+                    n.LastFrameCounter,
+                    n.FramesAccepted,
+                    n.ReadingsStored,
+                    n.Duplicates,
+                    n.Replays,
+                    n.Restarts,
+                    n.Rejected,
+                    n.LastRejection,
+                    n.LastRejectionAt,
+                }),
+                Radio = new
+                {
+                    State = radio.State.ToString(),
+                    radio.Error,
+                    radio.FrequencyHz,
+                    PacketsReceived = radioCounters.Received,
+                    CrcErrors = radioCounters.CrcErrors,
+                    OverflowDrops = radioCounters.OverflowDrops,
+                    radio.UnknownAddressFrames,
+                    radio.LastUnknownAddress,
+                    radio.MalformedFrames,
+                },
+                NetworkServer = kit.NetworkServer is null ? null : new
+                {
+                    networkServer.Endpoint,
+                    networkServer.Topic,
+                    networkServer.Connected,
+                    networkServer.LastError,
+                    networkServer.UplinksReceived,
+                    networkServer.UplinksRejected,
+                    networkServer.LastRejection,
+                },
+                WifiBroker = kit.WifiBroker is not { Enabled: true } ? null : new
+                {
+                    wifiBroker.Listening,
+                    wifiBroker.Endpoint,
+                    wifiBroker.Error,
+                    wifiBroker.RefusedLogins,
+                    wifiBroker.LastRefusedUsername,
+                    wifiBroker.LastRefusedFrom,
+                    wifiBroker.MessagesReceived,
+                },
             };
         });
         return endpoints;

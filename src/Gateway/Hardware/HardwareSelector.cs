@@ -24,6 +24,11 @@ public static class HardwareSelector
         }
 
         var hardware = new SimulatedKit(kit.Scenario, time);
+        if (kit.Radio is { } radio)
+        {
+            hardware.DeclareLoRaRadio(radio.SpiBus, radio.ChipSelect, radio.ResetPin, radio.Dio0Pin, (byte)radio.Simulation.Version);
+        }
+
         var problems = kit.Sensors
             .Select((sensor, i) => (Key: $"Kit:Sensors:{i}", Problem: hardware.Attach(sensor)))
             .Where(x => x.Problem is not null)

@@ -1,4 +1,9 @@
+using Microsoft.Extensions.Options;
 using SmartVillage.Gateway.Acquisition;
+using SmartVillage.Gateway.Acquisition.LoRa;
+using SmartVillage.Gateway.Acquisition.NetworkServer;
+using SmartVillage.Gateway.Acquisition.Nodes;
+using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Dashboard;
 using SmartVillage.Gateway.Diagnostics;
@@ -9,7 +14,7 @@ using SmartVillage.Gateway.Upstream;
 
 namespace SmartVillage.Gateway.Hosting;
 
-/// <summary>Wires the pipeline in data-flow order: kit, hardware, acquisition, store, upstreams, status.</summary>
+/// <summary>Wires the pipeline in data-flow order: kit, hardware, store, acquisition (wired, then wireless nodes), upstreams, status.</summary>
 public static class GatewayHostBuilder
 {
     /// <exception cref="KitConfigurationException">The configuration cannot run.</exception>
@@ -39,11 +44,26 @@ public static class GatewayHostBuilder
         services.AddSingleton(sp => StoreOpener.Open(
             sp.GetRequiredService<SqliteConnections>(), gateway.Id, sp.GetRequiredService<BootIdentity>(), time));
         services.AddSingleton<CommitSignal>();
+        services.AddSingleton(new UpstreamRoster(kit.Upstreams.Select(u => u.Name).ToList()));
+        services.AddSingleton(sp => new ClockTrust(sp.GetRequiredService<IOptions<AcquisitionOptions>>().Value.ClockTrustedAfter));
         services.AddSingleton<ReadingLog>();
         services.AddSingleton<ReadingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());
         services.AddSingleton<AcquisitionService>();
         services.AddHostedService(sp => sp.GetRequiredService<AcquisitionService>());
+        // Wireless nodes: one registry and one way into the store, then each ingestion path. Each path runs on its
+        // own and reports its own health: a missing radio or an unreachable network server stops nothing else.
+        services.AddSingleton(new NodeRegistry(kit.Nodes, time));
+        services.AddSingleton<NodeIngestor>();
+        services.AddHostedService<NodeSilenceWatch>();
+        services.AddSingleton<RadioStatus>();
+        services.AddSingleton<LoRaRadioService>();
+        services.AddHostedService(sp => sp.GetRequiredService<LoRaRadioService>());
+        services.AddHostedService<SimulatedFieldNodeService>();
+        services.AddSingleton<NetworkServerStatus>();
+        services.AddHostedService<NetworkServerService>();
+        services.AddSingleton<WifiBrokerStatus>();
+        services.AddHostedService<WifiBrokerService>();
         services.AddSingleton<UpstreamService>();
         services.AddHostedService(sp => sp.GetRequiredService<UpstreamService>());
         return builder;

@@ -48,4 +48,22 @@ public sealed class ReadingLog(SqliteConnections connections)
         command.Parameters.AddWithValue("$n", upstream);
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Recorded gaps (readings given up, with the reason) overlapping <paramref name="first"/>-<paramref name="last"/>.</summary>
+    public IReadOnlyList<GapRecord> ReadGaps(long first, long last)
+    {
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT first_seq, last_seq, reason FROM gaps WHERE last_seq >= $first AND first_seq <= $last ORDER BY first_seq";
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$last", last);
+        using var reader = command.ExecuteReader();
+        var gaps = new List<GapRecord>();
+        while (reader.Read())
+        {
+            gaps.Add(new GapRecord(Math.Max(first, reader.GetInt64(0)), Math.Min(last, reader.GetInt64(1)), reader.GetString(2)));
+        }
+
+        return gaps;
+    }
 }

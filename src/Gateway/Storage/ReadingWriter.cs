@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Retention;
 
 namespace SmartVillage.Gateway.Storage;
 
@@ -15,6 +16,7 @@ namespace SmartVillage.Gateway.Storage;
 /// </summary>
 public sealed partial class ReadingWriter : IHostedService, IDisposable
 {
+    private const int SqliteFull = 13;
     private readonly Channel<WriteCommand> _queue;
     private readonly SqliteConnections _connections;
     private readonly StorageOptions _options;
@@ -29,6 +31,11 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly IHostApplicationLifetime? _lifetime;
     private Task _loop = Task.CompletedTask;
+    private readonly UpstreamRoster _upstreams;
+    private readonly ClockTrust _clock;
+    private long _lastMaintenance;
+    private long _dropped;
+    private long _usedBytes;
 
     public ReadingWriter(
         SqliteConnections connections,
@@ -37,8 +44,12 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
         CommitSignal signal,
         TimeProvider time,
         ILogger<ReadingWriter> logger,
+        UpstreamRoster? upstreams = null,
+        ClockTrust? clock = null,
         IHostApplicationLifetime? lifetime = null)
     {
+        _upstreams = upstreams ?? new UpstreamRoster([]);
+        _clock = clock ?? new ClockTrust(DateTimeOffset.MinValue);
         _lifetime = lifetime;
         ArgumentNullException.ThrowIfNull(options);
         _connections = connections;
@@ -63,6 +74,12 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
 
     /// <summary>Group commits (transactions) since this process started.</summary>
     public long CommitsSinceStart => Interlocked.Read(ref _commits);
+
+    /// <summary>Undelivered readings given up for the storage quota since this process started (each also a gap record).</summary>
+    public long DroppedForQuota => Interlocked.Read(ref _dropped);
+
+    /// <summary>Bytes the database used at the last maintenance pass.</summary>
+    public long UsedBytes => Interlocked.Read(ref _usedBytes);
 
     /// <summary>Highest sequence number committed.</summary>
     public long LastSequence => Interlocked.Read(ref _lastSequence);
@@ -127,14 +144,20 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
     {
         using var connection = _connections.Open();
         using var group = new GroupCommit(connection, _state.BootRow);
+        var quota = new QuotaKeeper(connection, _options, _upstreams.Names);
+        Maintain(quota, diskFull: false);
         var pending = new List<WriteCommand>(_options.MaxGroupSize);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 await CollectGroupAsync(pending, stoppingToken).ConfigureAwait(false);
-                Commit(group, pending);
+                var diskFull = !Commit(group, pending);
                 pending.Clear();
+                if (diskFull || _time.GetElapsedTime(_lastMaintenance) >= _options.MaintenanceInterval)
+                {
+                    Maintain(quota, diskFull);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -187,7 +210,8 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
         }
     }
 
-    private void Commit(GroupCommit group, List<WriteCommand> pending)
+    /// <returns>False when the disk (or the database's size limit) was full.</returns>
+    private bool Commit(GroupCommit group, List<WriteCommand> pending)
     {
         var first = _lastSequence + 1;
         try
@@ -209,6 +233,8 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
                 Interlocked.Exchange(ref _lastSequence, last);
                 _signal.Publish(last);
             }
+
+            return true;
         }
         catch (SqliteException exception)
         {
@@ -219,8 +245,40 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
             {
                 command.Committed.TrySetException(failure);
             }
+
+            return exception.SqliteErrorCode != SqliteFull;
         }
     }
+
+    private void Maintain(QuotaKeeper quota, bool diskFull)
+    {
+        _lastMaintenance = _time.GetTimestamp();
+        try
+        {
+            var now = _time.GetUtcNow();
+            var result = quota.Run(now, _clock.IsTrusted(now), diskFull);
+            Interlocked.Exchange(ref _usedBytes, result.UsedBytes);
+            if (result.DroppedCount > 0)
+            {
+                Interlocked.Add(ref _dropped, result.DroppedCount);
+                foreach (var gap in result.Dropped)
+                {
+                    LogDropped(_logger, gap.Count, gap.First, gap.Last, _options.QuotaBytes);
+                }
+            }
+        }
+        catch (SqliteException exception)
+        {
+            // Maintenance failing (disk error) must not stop the writer: readings keep being accepted while possible.
+            LogMaintenanceFailed(_logger, _connections.FilePath, exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage: quota of {Quota} bytes reached; gave up {Count} undelivered readings {First}-{Last} (oldest first), recorded as a gap")]
+    private static partial void LogDropped(ILogger logger, long count, long first, long last, long quota);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage: maintenance of {Path} failed: {Reason}")]
+    private static partial void LogMaintenanceFailed(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Storage: the writer for {Path} stopped; the gateway stops so that it can be restarted")]
     private static partial void LogWriterFailed(ILogger logger, string path, Exception exception);

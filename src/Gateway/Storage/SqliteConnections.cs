@@ -42,7 +42,8 @@ public sealed class SqliteConnections
         using var pragmas = connection.CreateCommand();
         // WAL lets the upstreams and the dashboard read while the single writer commits. busy_timeout covers the
         // rare checkpoint contention. synchronous is per connection, so it is set on every one.
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=5000;";
+        // journal_size_limit truncates the WAL after checkpoints, so the quota is not overrun by a WAL that stays large.
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=5000; PRAGMA journal_size_limit=4194304;";
         pragmas.ExecuteNonQuery();
         return connection;
     }

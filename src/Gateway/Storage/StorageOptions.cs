@@ -31,6 +31,19 @@ public sealed class StorageOptions
     /// power loss; <c>Normal</c> writes less but a power cut may roll back the last commits. See docs/configuration.md.
     /// </summary>
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+
+    /// <summary>
+    /// The most the reading database may take on disk. When it is reached, readings delivered to every upstream are
+    /// removed first (oldest first); only then undelivered ones, oldest first, each range recorded as a gap with reason
+    /// <c>quota</c>, counted, logged, shown in status and sent upstream. Default 2 GiB.
+    /// </summary>
+    public long QuotaBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Readings delivered to every upstream are kept locally this long (by their trusted time). Default 90 days.</summary>
+    public TimeSpan History { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often quota and history are enforced (measured on the monotonic clock). Default 1 min.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public enum SqliteSynchronous

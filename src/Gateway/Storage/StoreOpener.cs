@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Recovery;
 using SmartVillage.Gateway.Storage.Schema;
 
 namespace SmartVillage.Gateway.Storage;
@@ -8,11 +9,33 @@ namespace SmartVillage.Gateway.Storage;
 /// <summary>Opens the reading database at start: schema, gateway id, this boot, where the sequence continues.</summary>
 public static class StoreOpener
 {
+    /// <summary>
+    /// Opens the store. A database that fails its quick check is moved aside (never deleted), what can be read is
+    /// salvaged into a fresh file, and the state carries an alarm saying so: acquisition resumes at once.
+    /// </summary>
     public static StoreState Open(SqliteConnections connections, string? configuredGatewayId, BootIdentity boot, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(boot);
         ArgumentNullException.ThrowIfNull(time);
+        try
+        {
+            IntegrityCheck.Run(connections);
+            return OpenChecked(connections, configuredGatewayId, boot, time);
+        }
+        catch (CorruptDatabaseException corruption)
+        {
+            var quarantined = Quarantine.MoveAside(connections.FilePath, time);
+            var report = Salvage.Recover(quarantined, connections, time);
+            var alarm = $"{time.GetUtcNow():u}: the reading database was damaged ({corruption.Message}). It was moved to " +
+                $"{report.QuarantinedPath}; {report.ReadingsRecovered} readings were recovered and {report.ReadingsLost} lost " +
+                "(recorded as gaps with reason 'corruption').";
+            return OpenChecked(connections, configuredGatewayId, boot, time) with { Alarms = [alarm] };
+        }
+    }
+
+    private static StoreState OpenChecked(SqliteConnections connections, string? configuredGatewayId, BootIdentity boot, TimeProvider time)
+    {
         using var connection = connections.Open();
         SchemaMigrator.Migrate(connection);
         using var transaction = connection.BeginTransaction();

@@ -21,7 +21,7 @@ public sealed class UpstreamService : BackgroundService
         ArgumentNullException.ThrowIfNull(loggers);
         var logger = loggers.CreateLogger<MqttUpstream>();
         Upstreams = kit.Upstreams
-            .Select(options => new MqttUpstream(options, store.GatewayId, log, writer, commits, time, Random.Shared, logger))
+            .Select(options => new MqttUpstream(options, store.GatewayId, log, writer, commits, time, Random.Shared, store.Alarms, logger))
             .ToList();
     }
 

@@ -13,13 +13,14 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly string _configFile;
     private Process? _process;
 
-    private MosquittoBroker(string folder, int port)
+    private MosquittoBroker(string folder, int port, string listenerSettings)
     {
         _folder = folder;
         Port = port;
         _configFile = Path.Combine(folder, "mosquitto.conf");
         File.WriteAllText(_configFile, $"""
             listener {port} 127.0.0.1
+            {listenerSettings}
             allow_anonymous true
             max_queued_messages 0
             persistence true
@@ -33,9 +34,11 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<MosquittoBroker> StartAsync(string folder)
+    /// <param name="folder">Holds the configuration, persistence and log.</param>
+    /// <param name="listenerSettings">Extra lines for the listener, e.g. TLS certificate files.</param>
+    public static async Task<MosquittoBroker> StartAsync(string folder, string listenerSettings = "")
     {
-        var broker = new MosquittoBroker(folder, FreePort.Next());
+        var broker = new MosquittoBroker(folder, FreePort.Next(), listenerSettings);
         await broker.StartAgainAsync();
         return broker;
     }

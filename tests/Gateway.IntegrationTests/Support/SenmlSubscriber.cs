@@ -17,6 +17,7 @@ public sealed class SenmlSubscriber : IAsyncDisposable
     private readonly string _topic;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<long, SenmlRecord> _records = new();
+    private readonly ConcurrentBag<(long First, long Last, string Reason)> _gaps = [];
     private long _duplicates;
     private long _conflicts;
 
@@ -33,6 +34,12 @@ public sealed class SenmlSubscriber : IAsyncDisposable
             .Build();
         _client.ApplicationMessageReceivedAsync += e =>
         {
+            if (e.ApplicationMessage.Topic.EndsWith("/gaps", StringComparison.Ordinal))
+            {
+                AcceptGap(e.ApplicationMessage.Payload.ToArray());
+                return Task.CompletedTask;
+            }
+
             Accept(e.ApplicationMessage.Payload.ToArray());
             return Task.CompletedTask;
         };
@@ -61,6 +68,9 @@ public sealed class SenmlSubscriber : IAsyncDisposable
 
     public IReadOnlyDictionary<long, SenmlRecord> Records => _records;
 
+    /// <summary>Ranges the gateway reported as given up, with the reason.</summary>
+    public IReadOnlyCollection<(long First, long Last, string Reason)> Gaps => _gaps;
+
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
     /// <summary>A sequence number seen twice with different contents: a reused sequence number.</summary>
@@ -76,7 +86,8 @@ public sealed class SenmlSubscriber : IAsyncDisposable
     }
 
     /// <summary>Sequence numbers from 1 to <paramref name="last"/> that never arrived.</summary>
-    public IReadOnlyList<long> Missing(long last) => [.. Enumerable.Range(1, (int)last).Select(i => (long)i).Where(s => !_records.ContainsKey(s))];
+    public IReadOnlyList<long> Missing(long last) =>
+        [.. Enumerable.Range(1, (int)last).Select(i => (long)i).Where(s => !_records.ContainsKey(s) && !_gaps.Any(g => g.First <= s && s <= g.Last))];
 
     private async Task ConnectAsync()
     {
@@ -84,7 +95,17 @@ public sealed class SenmlSubscriber : IAsyncDisposable
         if (!result.IsSessionPresent)
         {
             await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(_topic, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+                .WithTopicFilter(_topic, MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter("smartvillage/+/gaps", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        }
+    }
+
+    private void AcceptGap(byte[] payload)
+    {
+        using var message = JsonDocument.Parse(payload);
+        foreach (var gap in message.RootElement.GetProperty("gaps").EnumerateArray())
+        {
+            _gaps.Add((gap.GetProperty("first").GetInt64(), gap.GetProperty("last").GetInt64(), gap.GetProperty("reason").GetString()!));
         }
     }
 

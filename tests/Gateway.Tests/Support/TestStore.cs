@@ -8,13 +8,13 @@ namespace SmartVillage.Gateway.Tests.Support;
 /// <summary>A real reading store on a real SQLite file, with its writer running, as the gateway wires it.</summary>
 public sealed class TestStore : IAsyncDisposable
 {
-    private TestStore(string path, StorageOptions options, TimeProvider time)
+    private TestStore(string path, StorageOptions options, TimeProvider time, IReadOnlyCollection<string> upstreams)
     {
         Connections = new SqliteConnections(path, options.Synchronous);
         State = StoreOpener.Open(Connections, "gw-test", new BootIdentity("boot-1"), time);
         Signal = new CommitSignal(State);
         Log = new ReadingLog(Connections);
-        Writer = new ReadingWriter(Connections, Options.Create(options), State, Signal, time, NullLogger<ReadingWriter>.Instance);
+        Writer = new ReadingWriter(Connections, Options.Create(options), State, Signal, time, NullLogger<ReadingWriter>.Instance, new UpstreamRoster(upstreams));
     }
 
     public SqliteConnections Connections { get; }
@@ -27,9 +27,9 @@ public sealed class TestStore : IAsyncDisposable
 
     public ReadingWriter Writer { get; }
 
-    public static async Task<TestStore> StartAsync(string path, StorageOptions? options = null, TimeProvider? time = null)
+    public static async Task<TestStore> StartAsync(string path, StorageOptions? options = null, TimeProvider? time = null, IReadOnlyCollection<string>? upstreams = null)
     {
-        var store = new TestStore(path, options ?? new StorageOptions { CommitInterval = TimeSpan.FromMilliseconds(20) }, time ?? TimeProvider.System);
+        var store = new TestStore(path, options ?? new StorageOptions { CommitInterval = TimeSpan.FromMilliseconds(20) }, time ?? TimeProvider.System, upstreams ?? []);
         await store.Writer.StartAsync(CancellationToken.None);
         return store;
     }
@@ -37,8 +37,16 @@ public sealed class TestStore : IAsyncDisposable
     public static NewReading Reading(string sensor = "s1", double value = 1.5, string quantity = "temperature") =>
         new(sensor, quantity, "Cel", value, Plugins.Abstractions.ReadingQuality.Good, DateTimeOffset.UnixEpoch.AddYears(56), 1234);
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await Writer.StopAsync(CancellationToken.None);
         Writer.Dispose();
     }

@@ -29,5 +29,16 @@ internal static class Migrations
             boot INTEGER NOT NULL);
         CREATE TABLE upstream_cursors (name TEXT PRIMARY KEY, acked_seq INTEGER NOT NULL) WITHOUT ROWID;
         """,
+
+        // 2: readings the gateway had to give up (storage quota, a corrupt page), so that every missing sequence
+        // number is accounted for, locally and upstream.
+        """
+        CREATE TABLE gaps (
+            first_seq INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            recorded_ms INTEGER NOT NULL,
+            PRIMARY KEY (first_seq)) WITHOUT ROWID;
+        """,
     ];
 }

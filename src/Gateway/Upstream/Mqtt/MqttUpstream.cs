@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SmartVillage.Gateway.Readings;
@@ -29,6 +30,9 @@ public sealed partial class MqttUpstream
     private readonly SenmlPackEncoder _encoder = new();
     private readonly string _readingsTopic;
     private readonly string _statusTopic;
+    private readonly string _gapsTopic;
+    private readonly string _alarmsTopic;
+    private readonly IReadOnlyList<string> _alarms;
 
     public MqttUpstream(
         MqttUpstreamOptions options,
@@ -38,6 +42,7 @@ public sealed partial class MqttUpstream
         CommitSignal commits,
         TimeProvider time,
         Random jitter,
+        IReadOnlyList<string> alarms,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -51,6 +56,9 @@ public sealed partial class MqttUpstream
         _backoff = new Backoff(options.ReconnectMinDelay, options.ReconnectMaxDelay, jitter);
         _readingsTopic = $"{options.TopicPrefix}/{gatewayId}/senml";
         _statusTopic = $"{options.TopicPrefix}/{gatewayId}/status";
+        _gapsTopic = $"{options.TopicPrefix}/{gatewayId}/gaps";
+        _alarmsTopic = $"{options.TopicPrefix}/{gatewayId}/alarms";
+        _alarms = alarms;
         Status = new UpstreamStatus(options.Name, $"{options.Host}:{options.EffectivePort}");
     }
 
@@ -111,6 +119,15 @@ public sealed partial class MqttUpstream
             new MqttApplicationMessageBuilder().WithTopic(_statusTopic).WithPayload("online").WithRetainFlag()
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             linked.Token).ConfigureAwait(false);
+        if (_alarms.Count > 0)
+        {
+            // Retained, so whoever looks at this gateway later still sees that something went wrong with its store.
+            await client.PublishAsync(
+                new MqttApplicationMessageBuilder().WithTopic(_alarmsTopic).WithPayload(JsonSerializer.SerializeToUtf8Bytes(_alarms))
+                    .WithRetainFlag().WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                linked.Token).ConfigureAwait(false);
+        }
+
         Status.Connected = true;
         Status.ConnectedSince = _time.GetUtcNow();
         Status.LastError = null;
@@ -139,8 +156,19 @@ public sealed partial class MqttUpstream
                     break;
                 }
 
+                if (batch[0].Sequence > lastSent + 1)
+                {
+                    // Readings the store gave up (quota, corruption): say so in the stream, in order, acknowledged
+                    // like readings, so the consumer can tell policy from fault and the cursor never skips silently.
+                    var (first, last) = (lastSent + 1, batch[0].Sequence - 1);
+                    window.Sent(first, last);
+                    inFlight.Add(PublishAsync(client, GapMessage(first, last), first, last, stoppingToken));
+                    lastSent = last;
+                    continue;
+                }
+
                 window.Sent(batch[0].Sequence, batch[^1].Sequence);
-                inFlight.Add(PublishAsync(client, batch, stoppingToken));
+                inFlight.Add(PublishAsync(client, ReadingsMessage(batch), batch[0].Sequence, batch[^1].Sequence, stoppingToken));
                 lastSent = batch[^1].Sequence;
             }
 
@@ -189,19 +217,25 @@ public sealed partial class MqttUpstream
         }
     }
 
-    /// <summary>Publishes one pack and reports the outcome as a value, so no failed publish goes unobserved.</summary>
-    private async Task<PublishOutcome> PublishAsync(IMqttClient client, IReadOnlyList<StoredReading> batch, CancellationToken stoppingToken)
-    {
-        var first = batch[0].Sequence;
-        var last = batch[^1].Sequence;
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(_readingsTopic)
-            .WithPayload(_encoder.Encode(_gatewayId, batch))
-            .WithContentType(SenmlPackEncoder.ContentType)
+    private MqttApplicationMessage ReadingsMessage(IReadOnlyList<StoredReading> batch) =>
+        Message(_readingsTopic, _encoder.Encode(_gatewayId, batch), SenmlPackEncoder.ContentType, batch[0].Sequence, batch[^1].Sequence);
+
+    private MqttApplicationMessage GapMessage(long first, long last) =>
+        Message(_gapsTopic, GapMessageEncoder.Encode(_gatewayId, first, last, _log.ReadGaps(first, last)), GapMessageEncoder.ContentType, first, last);
+
+    private static MqttApplicationMessage Message(string topic, byte[] payload, string contentType, long first, long last) =>
+        new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithContentType(contentType)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithUserProperty("first-seq", Encoding.UTF8.GetBytes(first.ToString(CultureInfo.InvariantCulture)).AsMemory())
             .WithUserProperty("last-seq", Encoding.UTF8.GetBytes(last.ToString(CultureInfo.InvariantCulture)).AsMemory())
             .Build();
+
+    /// <summary>Publishes one message and reports the outcome as a value, so no failed publish goes unobserved.</summary>
+    private async Task<PublishOutcome> PublishAsync(IMqttClient client, MqttApplicationMessage message, long first, long last, CancellationToken stoppingToken)
+    {
         try
         {
             using var timeout = new CancellationTokenSource(_options.OperationTimeout, _time);
