@@ -1,4 +1,5 @@
 using SmartVillage.Gateway.Acquisition;
+using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Dashboard.Admin;
 using SmartVillage.Gateway.Storage;
@@ -28,6 +29,7 @@ public static class DashboardEndpoints
             new StorageOutlook(connections, time),
             services.GetRequiredService<AcquisitionService>(),
             services.GetRequiredService<UpstreamService>(),
+            services.GetRequiredService<NodeRegistry>(),
             options,
             time);
         var assets = DashboardAssets.Load();

@@ -33,8 +33,13 @@ public sealed record GatewayHealth(
     DateTimeOffset? OldestUnsentAt,
     IReadOnlyList<UplinkHealth> Uplinks,
     IReadOnlyList<SensorProblem> SensorProblems,
-    double? StorageDaysLeft);
+    double? StorageDaysLeft,
+    int NodesKnown,
+    IReadOnlyList<QuietNode> QuietNodes);
 
 public sealed record UplinkHealth(string Name, bool Connected, long Waiting, DateTimeOffset? LastDisconnectAt);
+
+/// <summary>A field node not heard from: silent past twice its report interval, or never since the gateway started.</summary>
+public sealed record QuietNode(string Id, string Name, DateTimeOffset? LastSeen);
 
 public sealed record SensorProblem(string Sensor, string? Error, DateTimeOffset? Since, int ConsecutiveFailures);

@@ -1,4 +1,5 @@
 using SmartVillage.Gateway.Acquisition;
+using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Storage;
@@ -20,6 +21,7 @@ public sealed class NowSnapshotBuilder(
     StorageOutlook outlook,
     AcquisitionService acquisition,
     UpstreamService upstreams,
+    NodeRegistry nodes,
     DashboardOptions options,
     TimeProvider time)
 {
@@ -73,6 +75,7 @@ public sealed class NowSnapshotBuilder(
             .Where(h => h.State == SensorHealthState.Failing)
             .Select(h => new SensorProblem(h.SensorId, h.LastError, h.LastSuccessAt, h.ConsecutiveFailures))
             .ToList();
+        var nodeStates = nodes.Snapshot();
         return new GatewayHealth(
             uplinks.Count > 0,
             uplinks.Any(u => u.Connected),
@@ -80,7 +83,9 @@ public sealed class NowSnapshotBuilder(
             oldestUnsent,
             uplinks,
             problems,
-            DaysLeft());
+            DaysLeft(),
+            nodeStates.Count,
+            [.. nodeStates.Where(n => n.Health != NodeHealthState.Ok).Select(n => new QuietNode(n.Id, n.Name, n.LastSeen))]);
     }
 
     private double? DaysLeft()

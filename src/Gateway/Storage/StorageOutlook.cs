@@ -8,12 +8,19 @@ namespace SmartVillage.Gateway.Storage;
 /// </summary>
 public sealed class StorageOutlook(SqliteConnections connections, TimeProvider time)
 {
+    private static readonly TimeSpan ShortestWindow = TimeSpan.FromMinutes(1);
+
     /// <summary>Days left, or null when nothing was stored in the last hour (no rate to go by).</summary>
     public double? DaysLeft()
     {
         using var connection = connections.Open();
         var now = time.GetUtcNow();
         var hourAgo = SequenceRange.FirstAtOrAfter(connection, now.AddHours(-1).ToUnixTimeMilliseconds());
+        // The rate is over the time the window's readings actually span, so a gateway started minutes ago is not
+        // taken for a slow one.
+        var windowStart = DateTimeOffset.FromUnixTimeMilliseconds(Long(connection, $"SELECT coalesce((SELECT time_ms FROM readings WHERE seq >= {hourAgo} ORDER BY seq LIMIT 1), 0)"));
+        var window = now - windowStart;
+        window = window < ShortestWindow ? ShortestWindow : window > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : window;
         var (first, last) = (Long(connection, "SELECT coalesce(min(seq), 0) FROM readings"), Long(connection, "SELECT coalesce(max(seq), 0) FROM readings"));
         var lastHour = last - hourAgo + 1;
         if (lastHour <= 0 || last < first)
@@ -29,7 +36,7 @@ public sealed class StorageOutlook(SqliteConnections connections, TimeProvider t
         var bytesPerReading = (double)fileBytes / (last - first + 1);
         var directory = Path.GetDirectoryName(connections.FilePath) ?? ".";
         var free = new DriveInfo(Path.GetFullPath(directory)).AvailableFreeSpace + freeInFile;
-        return free / (bytesPerReading * lastHour * 24);
+        return free / (bytesPerReading * lastHour * (TimeSpan.FromDays(1) / window));
     }
 
     private static long Long(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)

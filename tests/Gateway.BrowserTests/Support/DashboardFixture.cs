@@ -32,6 +32,8 @@ public sealed class DashboardFixture : IAsyncLifetime
             Hardware = "Simulated",
             Scenario = "clear-day",
             Sensors = new object[] { new { Id = "weather", Type = "bme280", Bus = 1, Address = "0x76", Interval = "00:00:00.5" } },
+            // A LoRaWAN node that never reports: health names it.
+            Nodes = new object[] { new { Id = "plot-7", Name = "plot 7 soil probe", DevEui = "0011223344556677", ReportInterval = "00:15:00" } },
             // A broker that is not there: the uplink stays down and every reading waits, as in a village without signal.
             Upstreams = new object[] { new { Name = "coop", Host = "127.0.0.1", Port = ClosedPort(), ReconnectMaxDelay = "00:00:02" } },
         }));

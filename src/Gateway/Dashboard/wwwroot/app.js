@@ -123,8 +123,12 @@
     if (h.storageDaysLeft !== null && h.storageDaysLeft !== undefined) {
       var days = Math.floor(h.storageDaysLeft);
       healthItem(list, days < 7 ? 'act' : days < 30 ? 'watch' : 'good', t('health.storage'),
-        t('health.storage.days', { n: new Intl.NumberFormat(lang).format(Math.min(days, 99999)) }));
+        days > 3650 ? t('health.storage.plenty') : t('health.storage.days', { n: new Intl.NumberFormat(lang).format(days) }));
     }
+    h.quietNodes.forEach(function (n) {
+      healthItem(list, 'watch', t('health.nodes.quiet'), (n.name || n.id) + ' · ' + (n.lastSeen ? ago(n.lastSeen) : t('health.nodes.never')));
+    });
+    if (h.nodesKnown > 0 && h.quietNodes.length === 0) { healthItem(list, 'good', t('health.nodes.ok')); }
     if (h.sensorProblems.length === 0) {
       healthItem(list, 'good', t('health.sensors.ok'));
     } else {
