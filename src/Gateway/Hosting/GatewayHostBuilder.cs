@@ -5,6 +5,7 @@ using SmartVillage.Gateway.Acquisition.NetworkServer;
 using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Dashboard;
 using SmartVillage.Gateway.Diagnostics;
 using SmartVillage.Gateway.Hardware;
 using SmartVillage.Gateway.Readings;
@@ -76,6 +77,7 @@ public static class GatewayHostBuilder
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.MapStatus();
+        app.MapDashboard();
         return app;
     }
 
