@@ -81,6 +81,28 @@ public sealed class ForwardingTests : IDisposable
         Assert.Equal(0, consumer.Conflicts);
     }
 
+    [Fact]
+    public async Task A_backlog_drains_no_faster_than_the_upstream_budget()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(_folder.Path);
+        await using var consumer = await SenmlSubscriber.StartAsync(broker.Port);
+        await using var gateway = StartGateway(broker.Port, new() { ["Kit__Upstreams__0__MaxReadingsPerSecond"] = "100" });
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= 30, "forwarding started", s_patience);
+        await broker.StopAsync();
+        var acked = await gateway.AckedSequenceAsync();
+        await Eventually.HoldsAsync(async () => await gateway.LastSequenceAsync() >= acked + 600, "a backlog of 600 readings built up", s_patience);
+
+        await broker.StartAgainAsync();
+        await Eventually.HoldsAsync(async () => (await gateway.UpstreamAsync())?.GetProperty("connected").GetBoolean() == true, "reconnected", s_patience);
+        var from = await gateway.AckedSequenceAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= from + 400, "400 more readings were acknowledged", s_patience);
+
+        // 100 readings/s with a one-second burst: 400 readings cannot take less than (400 - 100 - one message) / 100 s.
+        // Only a lower bound is asserted: a slow machine makes it longer, never shorter.
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(2.5), $"400 readings drained in {clock.Elapsed.TotalSeconds:0.00} s, faster than the budget allows");
+    }
+
     private GatewayProcess StartGateway(int brokerPort, Dictionary<string, string>? settings = null)
     {
         settings ??= [];

@@ -115,6 +115,15 @@ public static partial class KitValidator
             problems.Add($"{key}:ReconnectMinDelay/ReconnectMaxDelay: need 0 < min <= max (now {upstream.ReconnectMinDelay} and {upstream.ReconnectMaxDelay})");
         }
 
+        if (upstream.MaxReadingsPerSecond < 0 || upstream.MaxBytesPerSecond < 0)
+        {
+            problems.Add($"{key}:MaxReadingsPerSecond/MaxBytesPerSecond: a budget cannot be negative; use 0 for no limit");
+        }
+        else if (upstream.MaxBytesPerSecond is > 0 and < 1024)
+        {
+            problems.Add($"{key}:MaxBytesPerSecond: {upstream.MaxBytesPerSecond} is below one message; use at least 1024 (or 0 for no limit)");
+        }
+
         if (upstream.CaCertificateFile is { Length: > 0 } caFile && !File.Exists(caFile))
         {
             problems.Add($"{key}:CaCertificateFile: '{caFile}' does not exist");

@@ -37,6 +37,8 @@ public sealed partial class MqttUpstream
     private readonly string _alarmsTopic;
     private readonly IReadOnlyList<string> _alarms;
     private readonly ClockTrust _clock;
+    private readonly TokenBucket? _readingBudget;
+    private readonly TokenBucket? _byteBudget;
 
     public MqttUpstream(
         MqttUpstreamOptions options,
@@ -51,6 +53,8 @@ public sealed partial class MqttUpstream
         ClockTrust? clock = null)
     {
         _clock = clock ?? new ClockTrust(DateTimeOffset.MinValue);
+        _readingBudget = options.MaxReadingsPerSecond > 0 ? new TokenBucket(options.MaxReadingsPerSecond, time) : null;
+        _byteBudget = options.MaxBytesPerSecond > 0 ? new TokenBucket(options.MaxBytesPerSecond, time) : null;
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _gatewayId = gatewayId;
@@ -190,8 +194,10 @@ public sealed partial class MqttUpstream
                     continue;
                 }
 
+                var message = ReadingsMessage(batch);
+                await SpendBudgetAsync(batch.Count, message.Payload.Length, stoppingToken).ConfigureAwait(false);
                 window.Sent(batch[0].Sequence, batch[^1].Sequence);
-                inFlight.Add(PublishAsync(client, ReadingsMessage(batch), batch[0].Sequence, batch[^1].Sequence, stoppingToken));
+                inFlight.Add(PublishAsync(client, message, batch[0].Sequence, batch[^1].Sequence, stoppingToken));
                 lastSent = batch[^1].Sequence;
             }
 
@@ -237,6 +243,19 @@ public sealed partial class MqttUpstream
         {
             Status.AckedSequence = window.AckedPrefix;
             await _writer.AdvanceCursorAsync(_options.Name, window.AckedPrefix, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask SpendBudgetAsync(int readings, long bytes, CancellationToken stoppingToken)
+    {
+        if (_readingBudget is not null)
+        {
+            await _readingBudget.SpendAsync(readings, stoppingToken).ConfigureAwait(false);
+        }
+
+        if (_byteBudget is not null)
+        {
+            await _byteBudget.SpendAsync(bytes, stoppingToken).ConfigureAwait(false);
         }
     }
 

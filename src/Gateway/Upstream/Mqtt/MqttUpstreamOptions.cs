@@ -62,5 +62,14 @@ public sealed class MqttUpstreamOptions
     /// </summary>
     public TimeSpan HoldWhileClockUntrusted { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Readings per second this upstream may send, backlog included; 0 = no limit (default). For paid links: a long
+    /// outage then drains at this pace instead of all at once.
+    /// </summary>
+    public double MaxReadingsPerSecond { get; set; }
+
+    /// <summary>Payload bytes per second this upstream may send; 0 = no limit (default). Cellular data is paid by the megabyte.</summary>
+    public double MaxBytesPerSecond { get; set; }
+
     public int EffectivePort => Port ?? (Tls ? 8883 : 1883);
 }
