@@ -15,4 +15,7 @@ public enum ReadingQuality
     Uncalibrated = 1 << 4,
     ClockUntrusted = 1 << 5,
     Simulated = 1 << 6,
+
+    /// <summary>A calibration was applied but is older than the sensor's allowed age: recalibrate.</summary>
+    CalibrationDue = 1 << 7,
 }
