@@ -13,7 +13,7 @@ namespace SmartVillage.Hardware.Simulation;
 /// The hardware of a kit with nothing attached: every bus answers from register-level device models that
 /// all follow one environment scenario, so readings from different sensors agree with each other.
 /// </summary>
-public sealed class SimulatedKit : IHardware
+public sealed partial class SimulatedKit : IHardware
 {
     /// <summary>The I2C bus on a Raspberry Pi header, used when a definition names none.</summary>
     public const int DefaultI2cBus = 1;
@@ -32,6 +32,7 @@ public sealed class SimulatedKit : IHardware
         var profile = ScenarioCatalog.Get(scenario);
         Scenario = profile.Name;
         Environment = new SimulatedEnvironment(profile, timeProvider, seed);
+        _time = timeProvider;
     }
 
     /// <summary>Scenario names a kit file may ask for.</summary>
@@ -58,7 +59,7 @@ public sealed class SimulatedKit : IHardware
         return definition.Type.ToUpperInvariant() switch
         {
             "BME280" => AttachI2c(definition, () => new Bme280Model(Environment)),
-            _ => $"no simulated device for sensor type '{definition.Type}'",
+            _ => AttachFieldSensor(definition),
         };
     }
 
@@ -81,9 +82,7 @@ public sealed class SimulatedKit : IHardware
             $"Simulated kit: no SPI device models yet (asked for SPI bus {settings.BusId}, chip select {settings.ChipSelectLine}).");
     }
 
-    public Stream OpenSerial(string port, int baudRate) =>
-        throw new NotSupportedException(
-            $"Simulated kit: no serial device models yet (asked for '{port}' at {baudRate} baud).");
+    public Stream OpenSerial(string port, int baudRate) => OpenSerialModel(port, baudRate);
 
     private string? AttachI2c(SensorDefinition definition, Func<II2cDeviceModel> createModel)
     {
