@@ -125,7 +125,8 @@ public sealed partial class SimulatedKit
         ArgumentNullException.ThrowIfNull(port);
         return _serialPorts.TryGetValue(port, out var model)
             ? new SimulatedSerialStream(model, baudRate)
-            : throw new IOException($"Simulated kit: nothing is attached to serial port '{port}'.");
+            : throw new NotSupportedException(
+                $"Simulated kit: no serial device model on '{port}' (asked at {baudRate} baud); attach a serial sensor there first.");
     }
 
     private static int Setting(SensorDefinition definition, string key, int fallback)
