@@ -31,7 +31,9 @@ public sealed class Ds18b20Model : IDisposable
         _measure = measure;
         DeviceFolder = Path.Combine(folder, deviceId);
         Refresh();
-        _timer = time.CreateTimer(_ => Refresh(), null, s_conversionPeriod, s_conversionPeriod);
+        // One-shot, re-armed after each conversion: a clock that jumps ahead (a test skipping a month) then costs one
+        // conversion, not one per second skipped.
+        _timer = time.CreateTimer(_ => Convert(), null, s_conversionPeriod, Timeout.InfiniteTimeSpan);
     }
 
     public string DeviceFolder { get; }
@@ -46,6 +48,12 @@ public sealed class Ds18b20Model : IDisposable
             _fault = value;
             Refresh();
         }
+    }
+
+    private void Convert()
+    {
+        Refresh();
+        _timer.Change(s_conversionPeriod, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Converts now and rewrites the file (only when its text changes, to spare the disk).</summary>
