@@ -87,6 +87,10 @@ public sealed class SimulatedSerialStream : Stream
     {
     }
 
+    /// <summary>Nothing is buffered: completes at once (the base class would queue a synchronous flush on the pool).</summary>
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();

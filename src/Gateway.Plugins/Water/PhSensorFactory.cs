@@ -8,18 +8,46 @@ namespace SmartVillage.Plugins.Water;
 /// Kit file type <c>ads1115-ph</c>. Settings: <c>Channel</c> (0-3); <c>BiasVolts</c> (default 1.65) and
 /// <c>Gain</c> (default 3) of the amplifier board; <c>TemperatureDeviceId</c> (a DS18B20 in the same water) or
 /// <c>TemperatureCelsius</c> (fixed, default 25); <c>CalibrationDueDays</c> (default 30).
-/// Calibrations are read from the <see cref="CalibrationStore"/> the gateway gives this factory.
+/// <c>CalibrationFile</c> (default <c>data/calibrations.json</c>, relative to the working directory) names the
+/// <see cref="CalibrationStore"/> the sensor's calibrations are kept in, unless the factory was given a store.
 /// </summary>
 public sealed class PhSensorFactory : Ads1115ProbeFactory
 {
-    private readonly CalibrationStore _calibrations;
-    private readonly TimeProvider _time;
+    public const string DefaultCalibrationFile = "data/calibrations.json";
 
-    public PhSensorFactory(CalibrationStore calibrations, TimeProvider? time = null)
+    private readonly CalibrationStore? _calibrations;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, CalibrationStore> _stores = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <param name="calibrations">The store every pH sensor uses; null to open the one each definition names.</param>
+    public PhSensorFactory(CalibrationStore? calibrations = null, TimeProvider? time = null)
     {
-        ArgumentNullException.ThrowIfNull(calibrations);
         _calibrations = calibrations;
         _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The store for <paramref name="definition"/>, opened once per file and shared.</summary>
+    /// <exception cref="CalibrationStoreException">The file exists but is damaged.</exception>
+    public CalibrationStore StoreFor(SensorDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (_calibrations is not null)
+        {
+            return _calibrations;
+        }
+
+        var path = Path.GetFullPath(definition.Settings.GetValueOrDefault("CalibrationFile") ?? DefaultCalibrationFile);
+        lock (_gate)
+        {
+            if (!_stores.TryGetValue(path, out var store))
+            {
+                store = new CalibrationStore(path);
+                _stores[path] = store;
+            }
+
+            return store;
+        }
     }
 
     public override string Type => "ads1115-ph";
@@ -38,7 +66,7 @@ public sealed class PhSensorFactory : Ads1115ProbeFactory
             input,
             new PhBoard(SensorSettings.Number(definition, "BiasVolts", 1.65), SensorSettings.Number(definition, "Gain", 3)),
             CompensationTemperature.From(definition, hardware),
-            _calibrations,
+            StoreFor(definition),
             TimeSpan.FromDays(SensorSettings.Number(definition, "CalibrationDueDays", new PhCalibrationLimits().DueAfter.TotalDays)),
             _time);
 }

@@ -1,4 +1,7 @@
 using SmartVillage.Plugins.Abstractions;
+using SmartVillage.Plugins.OneWire;
+using SmartVillage.Plugins.Soil;
+using SmartVillage.Plugins.Water;
 using SmartVillage.Plugins.Weather;
 
 namespace SmartVillage.Gateway.Acquisition;
@@ -9,5 +12,12 @@ public static class BuiltInSensors
     public static IReadOnlyList<ISensorFactory> All { get; } =
     [
         new Bme280SensorFactory(),
+        new WindVaneSensorFactory(),
+        new CapacitiveSoilMoistureSensorFactory(),
+        new Ds18b20SensorFactory(),
+        new ModbusSoilProbeSensorFactory(),
+        new PhSensorFactory(),
+        new EcSensorFactory(),
+        new TurbiditySensorFactory(),
     ];
 }
