@@ -13,6 +13,7 @@ public static class BuiltInSensors
     [
         new Bme280SensorFactory(),
         new WindVaneSensorFactory(),
+        new RainGaugeSensorFactory(),
         new CapacitiveSoilMoistureSensorFactory(),
         new Ds18b20SensorFactory(),
         new ModbusSoilProbeSensorFactory(),
