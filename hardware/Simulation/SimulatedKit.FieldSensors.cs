@@ -4,6 +4,7 @@ using SmartVillage.Hardware.Simulation.Devices.Ads1115;
 using SmartVillage.Hardware.Simulation.Devices.Analog;
 using SmartVillage.Hardware.Simulation.Devices.Ds18b20;
 using SmartVillage.Hardware.Simulation.Devices.Modbus;
+using SmartVillage.Hardware.Simulation.Devices.Ultrasonic;
 using SmartVillage.Hardware.Simulation.EnvironmentModel;
 using SmartVillage.Hardware.Simulation.Serial;
 using SmartVillage.Plugins.Abstractions;
@@ -41,6 +42,7 @@ public sealed partial class SimulatedKit
             UnitAddress = (byte)Setting(definition, "UnitAddress", 1),
             BaudRate = Setting(definition, "BaudRate", ModbusSoilProbeModel.DefaultBaudRate),
         }),
+        "A02YYUW-LEVEL" => AttachSerial(definition, new A02yyuwModel(Environment)),
         _ => $"no simulated device for sensor type '{definition.Type}'",
     };
 

@@ -26,5 +26,6 @@ public static class BuiltInSensors
         new PhSensorFactory(),
         new EcSensorFactory(),
         new TurbiditySensorFactory(),
+        new UltrasonicLevelSensorFactory(),
     ];
 }
