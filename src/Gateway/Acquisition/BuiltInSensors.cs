@@ -20,6 +20,7 @@ public static class BuiltInSensors
         new Bme280SensorFactory(),
         new WindVaneSensorFactory(),
         new RainGaugeSensorFactory(),
+        new AnemometerSensorFactory(),
         new CapacitiveSoilMoistureSensorFactory(),
         new Ds18b20SensorFactory(),
         new ModbusSoilProbeSensorFactory(),
