@@ -15,7 +15,7 @@ namespace SmartVillage.Hardware.Simulation;
 /// The hardware of a kit with nothing attached: every bus answers from register-level device models that
 /// all follow one environment scenario, so readings from different sensors agree with each other.
 /// </summary>
-public sealed class SimulatedKit : IHardware
+public sealed partial class SimulatedKit : IHardware
 {
     /// <summary>The I2C bus on a Raspberry Pi header, used when a definition names none.</summary>
     public const int DefaultI2cBus = 1;
@@ -94,7 +94,7 @@ public sealed class SimulatedKit : IHardware
         return definition.Type.ToUpperInvariant() switch
         {
             "BME280" => AttachI2c(definition, () => new Bme280Model(Environment)),
-            _ => $"no simulated device for sensor type '{definition.Type}'",
+            _ => AttachFieldSensor(definition),
         };
     }
 
@@ -122,9 +122,7 @@ public sealed class SimulatedKit : IHardware
             $"Simulated kit: nothing on SPI bus {settings.BusId}, chip select {settings.ChipSelectLine} (only a LoRa radio declared in the kit is simulated).");
     }
 
-    public Stream OpenSerial(string port, int baudRate) =>
-        throw new NotSupportedException(
-            $"Simulated kit: no serial device models yet (asked for '{port}' at {baudRate} baud).");
+    public Stream OpenSerial(string port, int baudRate) => OpenSerialModel(port, baudRate);
 
     private string? AttachI2c(SensorDefinition definition, Func<II2cDeviceModel> createModel)
     {

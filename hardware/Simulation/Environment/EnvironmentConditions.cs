@@ -21,4 +21,53 @@ public sealed record EnvironmentConditions
 
     /// <summary>Station (not sea-level) barometric pressure, Pa.</summary>
     public required double PressurePascals { get; init; }
+
+    /// <summary>Volumetric water content of the topsoil (0-30 cm), m³/m³ (0-1).</summary>
+    public required double SoilMoistureVwc { get; init; }
+
+    /// <summary>Soil temperature at 10 cm, °C: the air's daily swing, damped and a few hours late.</summary>
+    public required double SoilTemperatureCelsius { get; init; }
+
+    /// <summary>Bulk electrical conductivity of the soil at its own temperature, µS/cm (rises with moisture).</summary>
+    public required double SoilConductivityMicrosiemensPerCentimetre { get; init; }
+
+    /// <summary>Soil pH (slowly varying).</summary>
+    public required double SoilPh { get; init; }
+
+    /// <summary>Available nitrogen, phosphorus and potassium, mg/kg (what 7-in-1 probes estimate).</summary>
+    public required double SoilNitrogenMilligramsPerKilogram { get; init; }
+
+    public required double SoilPhosphorusMilligramsPerKilogram { get; init; }
+
+    public required double SoilPotassiumMilligramsPerKilogram { get; init; }
+
+    /// <summary>Temperature of the monitored water (tank, well), °C.</summary>
+    public required double WaterTemperatureCelsius { get; init; }
+
+    /// <summary>pH of the monitored water.</summary>
+    public required double WaterPh { get; init; }
+
+    /// <summary>Conductivity of the water at its own temperature (not compensated to 25 °C), µS/cm.</summary>
+    public required double WaterConductivityMicrosiemensPerCentimetre { get; init; }
+
+    /// <summary>Turbidity of the water, NTU.</summary>
+    public required double WaterTurbidityNtu { get; init; }
+
+    /// <summary>Depth of water in the tank, m.</summary>
+    public required double WaterLevelMetres { get; init; }
+
+    /// <summary>Rainfall intensity, mm/h.</summary>
+    public required double RainRateMillimetresPerHour { get; init; }
+
+    /// <summary>Wind speed at the anemometer, m/s.</summary>
+    public required double WindSpeedMetresPerSecond { get; init; }
+
+    /// <summary>Direction the wind blows from, degrees clockwise from north (0-360).</summary>
+    public required double WindDirectionDegrees { get; init; }
+
+    /// <summary>Illuminance on a horizontal surface, lx.</summary>
+    public required double IlluminanceLux { get; init; }
+
+    /// <summary>Voltage of the kit's 12 V lead-acid battery, V (charged by the solar panel by day).</summary>
+    public required double BatteryVolts { get; init; }
 }

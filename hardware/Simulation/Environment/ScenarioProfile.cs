@@ -13,7 +13,7 @@ namespace SmartVillage.Hardware.Simulation.EnvironmentModel;
 /// <param name="PressureDriftHectopascals">Amplitude of the slow, seeded synoptic drift (period about 30 h).</param>
 /// <param name="PressureFallHectopascals">How far pressure falls from the scenario's start (0 = steady).</param>
 /// <param name="PressureFallTime">Time constant of that fall: about 63 % of it has happened after this long.</param>
-public sealed record ScenarioProfile(
+public sealed partial record ScenarioProfile(
     string Name,
     double MinTemperatureCelsius,
     double MaxTemperatureCelsius,
@@ -23,3 +23,29 @@ public sealed record ScenarioProfile(
     double PressureDriftHectopascals,
     double PressureFallHectopascals,
     TimeSpan PressureFallTime);
+
+/// <summary>Soil, water, rain, wind and light of a scenario; defaults describe a settled, fair-weather week.</summary>
+/// <remarks>Separate from the positional parameters so that adding a quantity never changes every scenario's line.</remarks>
+public sealed partial record ScenarioProfile
+{
+    /// <summary>Topsoil volumetric water content when the scenario starts, m³/m³. Default 0.28 (loam near field capacity).</summary>
+    public double SoilMoistureStart { get; init; } = 0.28;
+
+    /// <summary>Water the topsoil loses per day to evapotranspiration, m³/m³. Default 0.01.</summary>
+    public double SoilMoistureLossPerDay { get; init; } = 0.01;
+
+    /// <summary>Steady rainfall intensity once the scenario has started, mm/h. Default 0 (dry).</summary>
+    public double RainRateMillimetresPerHour { get; init; }
+
+    /// <summary>Mean wind speed, m/s. Default 2.</summary>
+    public double MeanWindSpeedMetresPerSecond { get; init; } = 2;
+
+    /// <summary>Fraction of clear-sky daylight reaching the ground (cloud cover). Default 1.</summary>
+    public double Sunshine { get; init; } = 1;
+
+    /// <summary>Turbidity of the monitored water in calm weather, NTU; rain adds run-off. Default 0.8.</summary>
+    public double BaseTurbidityNtu { get; init; } = 0.8;
+
+    /// <summary>Water depth in the tank when the scenario starts, m. Default 1.2.</summary>
+    public double WaterLevelStartMetres { get; init; } = 1.2;
+}

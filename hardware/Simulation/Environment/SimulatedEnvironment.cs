@@ -4,7 +4,7 @@ namespace SmartVillage.Hardware.Simulation.EnvironmentModel;
 /// One scenario's world as a pure function of wall-clock time (from the injected <see cref="TimeProvider"/>) and a
 /// seed: no state changes when it is read, so any number of device models can sample it in any order.
 /// </summary>
-public sealed class SimulatedEnvironment
+public sealed partial class SimulatedEnvironment
 {
     // Amplitudes of the small, smooth wobble on top of the scenario's curves.
     private const double TemperatureNoiseCelsius = 0.3;
@@ -35,6 +35,10 @@ public sealed class SimulatedEnvironment
         _temperatureNoise = new SmoothNoise(seed, 1, TimeSpan.FromMinutes(7));
         _humidityNoise = new SmoothNoise(seed, 2, TimeSpan.FromMinutes(11));
         _pressureNoise = new SmoothNoise(seed, 3, TimeSpan.FromMinutes(5));
+        _waterNoise = new SmoothNoise(seed, 4, TimeSpan.FromMinutes(13));
+        _windSpeedNoise = new SmoothNoise(seed, 5, TimeSpan.FromSeconds(40));
+        _windDirectionNoise = new SmoothNoise(seed, 6, TimeSpan.FromMinutes(3));
+        _soilNoise = new SmoothNoise(seed, 7, TimeSpan.FromMinutes(17));
     }
 
     public ScenarioProfile Profile { get; }
@@ -58,12 +62,33 @@ public sealed class SimulatedEnvironment
             - ((Profile.MaxHumidityPercent - Profile.MinHumidityPercent) * warmth)
             + (HumidityNoisePercent * _humidityNoise.At(time));
 
+        var solarHour = DiurnalCycle.SolarHour(time, _time.LocalTimeZone);
+        var soil = Soil(time, solarHour);
+        var water = Water(time, solarHour);
+        var sky = Sky(time, solarHour);
         return new EnvironmentConditions
         {
             Time = time,
             AirTemperatureCelsius = temperature,
             RelativeHumidityPercent = Math.Clamp(humidity, 0, 100),
             PressurePascals = PressureHectopascals(time) * 100,
+            SoilMoistureVwc = soil.MoistureVwc,
+            SoilTemperatureCelsius = soil.TemperatureCelsius,
+            SoilConductivityMicrosiemensPerCentimetre = soil.ConductivityMicrosiemensPerCentimetre,
+            SoilPh = soil.Ph,
+            SoilNitrogenMilligramsPerKilogram = soil.Nitrogen,
+            SoilPhosphorusMilligramsPerKilogram = soil.Phosphorus,
+            SoilPotassiumMilligramsPerKilogram = soil.Potassium,
+            WaterTemperatureCelsius = water.TemperatureCelsius,
+            WaterPh = water.Ph,
+            WaterConductivityMicrosiemensPerCentimetre = water.ConductivityMicrosiemensPerCentimetre,
+            WaterTurbidityNtu = water.TurbidityNtu,
+            WaterLevelMetres = water.LevelMetres,
+            RainRateMillimetresPerHour = sky.RainRateMillimetresPerHour,
+            WindSpeedMetresPerSecond = sky.WindSpeedMetresPerSecond,
+            WindDirectionDegrees = sky.WindDirectionDegrees,
+            IlluminanceLux = sky.IlluminanceLux,
+            BatteryVolts = sky.BatteryVolts,
         };
     }
 

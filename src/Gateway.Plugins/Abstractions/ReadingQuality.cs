@@ -18,4 +18,7 @@ public enum ReadingQuality
 
     /// <summary>Taken before the clock was trusted; its time was re-based from the monotonic clock once it was.</summary>
     TimeRebased = 1 << 7,
+
+    /// <summary>A calibration was applied but is older than the sensor's allowed age: recalibrate.</summary>
+    CalibrationDue = 1 << 8,
 }

@@ -31,7 +31,8 @@ public sealed class KitLoaderTests
         var error = Assert.Throws<KitConfigurationException>(() =>
             Load(new() { ["Kit:Sensors:0:Id"] = "x", ["Kit:Sensors:0:Type"] = "flux-capacitor" }));
 
-        Assert.Contains("Kit:Sensors:0:Type: unknown sensor type 'flux-capacitor'; known types: bme280", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Kit:Sensors:0:Type: unknown sensor type 'flux-capacitor'; known types: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bme280", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

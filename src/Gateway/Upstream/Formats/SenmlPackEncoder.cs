@@ -37,7 +37,11 @@ public sealed class SenmlPackEncoder
                 }
 
                 json.WriteString("n", reading.SensorId + "/" + reading.Quantity);
-                json.WriteString("u", reading.Unit);
+                if (reading.Unit.Length > 0)
+                {
+                    // A quantity with no registered SenML unit (turbidity in NTU) carries its unit in its name instead.
+                    json.WriteString("u", reading.Unit);
+                }
                 json.WriteNumber("v", reading.Value);
                 var offsetMilliseconds = reading.Time.ToUnixTimeMilliseconds() - baseMilliseconds;
                 if (offsetMilliseconds != 0)
