@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SmartVillage.Gateway.Benchmarks.Support;
+using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage;
+using SmartVillage.Gateway.Upstream.Formats;
+
+namespace SmartVillage.Gateway.Benchmarks.Disk;
+
+/// <summary>
+/// Bytes written to disk per reading by the real gateway process (its <c>/proc/&lt;pid&gt;/io</c> write_bytes over a
+/// fixed window, plus a WAL checkpoint run at the end of the window so that checkpoint writes are counted too),
+/// against the size of the reading itself (its row in SQLite; its SenML record). The first case is the target's:
+/// N BME280s at 1 reading/s per sensor with product defaults; then 10 and 100 readings/s; then, for the first case,
+/// the settings that change it (commit interval, synchronous, page size, no upstream). Gateways run side by side:
+/// write_bytes is per process, so they do not count each other's writes.
+/// </summary>
+public static class DiskBenchmark
+{
+    private static readonly SemaphoreSlim CheckpointTurn = new(1);
+
+    public static async Task<int> RunAsync(CommandLine options)
+    {
+        var seconds = options.Get("seconds", 60);
+        var sensors = options.Get("sensors", 4);
+        var perSensor = options.Get("per-sensor", 1);
+        var parallel = options.Get("parallel", 9);
+        var baseInterval = TimeSpan.FromSeconds(Kits.ReadingsPerRead / perSensor);
+        var cases = new List<DiskCase>
+        {
+            new($"{sensors} sensors at {perSensor:0.##} reading/s each (target case)", sensors, baseInterval, null, null, null, true, true),
+        };
+        foreach (var rate in options.Doubles("rates", "10,100"))
+        {
+            var (n, interval) = Kits.ForRate(rate, baseInterval);
+            cases.Add(new($"{rate:0} readings/s", n, interval, null, null, null, true, false));
+        }
+
+        if (!options.Flag("no-variants"))
+        {
+            cases.Add(new("target case, CommitInterval 5 s", sensors, baseInterval, TimeSpan.FromSeconds(5), null, null, true, true));
+            cases.Add(new("target case, CommitInterval 30 s", sensors, baseInterval, TimeSpan.FromSeconds(30), null, null, true, true));
+            cases.Add(new("target case, synchronous Normal", sensors, baseInterval, null, "Normal", null, true, true));
+            cases.Add(new("target case, page size 1024", sensors, baseInterval, null, null, 1024, true, true));
+            cases.Add(new("target case, page 1024 + CommitInterval 5 s", sensors, baseInterval, TimeSpan.FromSeconds(5), null, 1024, true, true));
+            cases.Add(new("target case, no upstream", sensors, baseInterval, null, null, null, false, true));
+        }
+
+        using var scratch = new Scratch(options, "disk");
+        var gateway = options.Get("gateway", GatewayRun.BuiltAssembly());
+        Console.WriteLine($"disk: {cases.Count} gateway configurations, {seconds} s window each, {parallel} at a time; gateway {gateway}; files in {scratch.Path}");
+        Console.WriteLine("  product defaults: Storage:CommitInterval 00:00:01 and Storage:Synchronous Full (src/Gateway/appsettings.json), " +
+            "MaxReadingsPerMessage 50, MaxInFlight 10");
+        await using var broker = await Mosquitto.StartAsync(scratch.Folder("broker"));
+
+        var results = new DiskResult?[cases.Count];
+        using var slots = new SemaphoreSlim(parallel);
+        await Task.WhenAll(cases.Select(async (c, i) =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                results[i] = await MeasureAsync(c, i, gateway, scratch, broker.Port, TimeSpan.FromSeconds(seconds));
+                Console.WriteLine($"  {c.Label}: {results[i]}");
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException)
+            {
+                Console.WriteLine($"  {c.Label}: FAILED {exception.Message}");
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+
+        var (rowBytes, senmlBytes) = ReadingSize(scratch.File("case-0/readings.db"));
+        var table = new ResultTable("case", "settings", "readings/s", "written B/s", "of which checkpoint", "B/reading", "x SQLite row", "target < 200");
+        for (var i = 0; i < cases.Count; i++)
+        {
+            if (results[i] is not { } r)
+            {
+                table.Add(cases[i].Label, cases[i].Settings, "failed");
+                continue;
+            }
+
+            table.Add(cases[i].Label, cases[i].Settings + (r.PageSize != 4096 ? $" (file: {r.PageSize})" : ""), r.ReadingsPerSecond, r.BytesPerSecond,
+                r.CheckpointBytes, r.BytesPerReading, r.BytesPerReading / rowBytes,
+                cases[i].HasTarget ? (r.BytesPerReading < 200 ? "met" : "MISSED") : "");
+        }
+
+        table.Print($"disk writes per reading over {seconds} s (reading itself: {rowBytes:0.0} B as a SQLite row incl. cell header and pointer, " +
+            $"{senmlBytes:0.0} B as a SenML record in a pack of 50)");
+        return 0;
+    }
+
+    private static async Task<DiskResult> MeasureAsync(DiskCase c, int index, string gatewayPath, Scratch scratch, int brokerPort, TimeSpan window)
+    {
+        var folder = scratch.Folder($"case-{index}");
+        var database = Path.Combine(folder, "readings.db");
+        if (c.PageSize is { } pageSize)
+        {
+            CreateWithPageSize(database, pageSize);
+        }
+
+        var kit = Kits.WriteBme280Kit(folder, c.Sensors, c.Interval, c.Upstream ? brokerPort : null);
+        await using var run = GatewayRun.Start(gatewayPath, kit, database, c.Environment());
+        await run.WaitForSequenceAsync(1, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        // Start from a checkpointed WAL so the final checkpoint counts only this window's pages.
+        await CheckpointAsync(database);
+        var startSequence = await run.LastSequenceAsync();
+        var startBytes = ProcFs.WriteBytes(run.Pid);
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(window);
+        var endBytes = ProcFs.WriteBytes(run.Pid);
+        var endSequence = await run.LastSequenceAsync();
+        var elapsed = watch.Elapsed;
+        var checkpoint = await CheckpointAsync(database);
+        var readings = endSequence - startSequence;
+        return new DiskResult(
+            readings / elapsed.TotalSeconds,
+            (endBytes - startBytes + checkpoint) / elapsed.TotalSeconds,
+            checkpoint,
+            readings == 0 ? double.NaN : (double)(endBytes - startBytes + checkpoint) / readings,
+            PageSizeOf(database));
+    }
+
+    /// <summary>An empty database already in WAL mode with the given page size; the gateway's migration fills it.</summary>
+    private static void CreateWithPageSize(string path, int pageSize)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA page_size={pageSize}; PRAGMA journal_mode=WAL; CREATE TABLE bench_probe (x); DROP TABLE bench_probe;";
+        command.ExecuteNonQuery();
+    }
+
+    private static int PageSizeOf(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Checkpoints the WAL from this process and returns the bytes that caused this process to write: what the
+    /// gateway's next auto-checkpoint would have written. One at a time, since /proc/self/io is per process.
+    /// </summary>
+    private static async Task<long> CheckpointAsync(string database)
+    {
+        await CheckpointTurn.WaitAsync();
+        try
+        {
+            var before = ProcFs.WriteBytesOfSelf();
+            using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+            connection.Close();
+            return ProcFs.WriteBytesOfSelf() - before;
+        }
+        finally
+        {
+            CheckpointTurn.Release();
+        }
+    }
+
+    /// <summary>
+    /// The reading itself: the mean size of its SQLite record plus cell header (payload length and rowid varints) and
+    /// 2-byte cell pointer, as the file format defines them (sqlite.org/fileformat2.html §2.1, §2.3); and the mean
+    /// bytes per reading of SenML packs of 50.
+    /// </summary>
+    private static (double Row, double Senml) ReadingSize(string database)
+    {
+        var connections = new SqliteConnections(database, SqliteSynchronous.Normal);
+        var log = new ReadingLog(connections);
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, series, value, quality, time_ms, mono_ms, boot FROM readings ORDER BY seq LIMIT 10000";
+        using var reader = command.ExecuteReader();
+        long rows = 0, bytes = 0;
+        while (reader.Read())
+        {
+            var header = 0;
+            var body = 0;
+            for (var i = 1; i < reader.FieldCount; i++)
+            {
+                var size = reader.GetFieldType(i) == typeof(double) ? 8 : IntegerSize(reader.GetInt64(i));
+                body += size;
+                header += 1;
+            }
+
+            header += 1 + 1; // the header-size varint, and the INTEGER PRIMARY KEY column stored as NULL (serial type 0)
+            var payload = header + body;
+            bytes += Varint(payload) + Varint(reader.GetInt64(0)) + payload + 2;
+            rows++;
+        }
+
+        var encoder = new SenmlPackEncoder();
+        var sample = log.ReadAfter(0, 1000);
+        var senml = sample.Chunk(50).Sum(chunk => (long)encoder.Encode("gw-1a2b3c4d", chunk).Length);
+        SqliteConnection.ClearAllPools();
+        return (rows == 0 ? double.NaN : (double)bytes / rows, sample.Count == 0 ? double.NaN : (double)senml / sample.Count);
+    }
+
+    private static int IntegerSize(long value) => value switch
+    {
+        0 or 1 => 0,
+        >= -128 and <= 127 => 1,
+        >= -32768 and <= 32767 => 2,
+        >= -8388608 and <= 8388607 => 3,
+        >= int.MinValue and <= int.MaxValue => 4,
+        >= -140737488355328 and <= 140737488355327 => 6,
+        _ => 8,
+    };
+
+    private static int Varint(long value)
+    {
+        var length = 1;
+        while ((value >>= 7) > 0 && length < 9)
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    private sealed record DiskResult(double ReadingsPerSecond, double BytesPerSecond, long CheckpointBytes, double BytesPerReading, int PageSize)
+    {
+        public override string ToString() =>
+            $"{ResultTable.Format(ReadingsPerSecond)} readings/s, {ResultTable.Format(BytesPerSecond)} B/s written ({CheckpointBytes:N0} B at checkpoint), " +
+            $"{ResultTable.Format(BytesPerReading)} B/reading, page {PageSize}";
+    }
+}
