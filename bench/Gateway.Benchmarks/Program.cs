@@ -14,6 +14,7 @@ var commands = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompar
     ["wire"] = WireBenchmark.RunAsync,
     ["memory"] = MemoryBenchmark.RunAsync,
     ["idle-host"] = IdleHost.RunAsync, // the memory baseline, started by "memory"
+    ["paced-store"] = PacedStore.RunAsync, // a measured child of "disk"
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
@@ -22,7 +23,7 @@ if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
     return 2;
 }
 
-if (args[0] != "idle-host")
+if (args[0] is not ("idle-host" or "paced-store"))
 {
     Console.WriteLine($"{args[0]} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 }

@@ -11,6 +11,7 @@ namespace SmartVillage.Gateway.Benchmarks.Disk;
 /// <param name="PageSize">SQLite page size the database file is created with; null leaves SQLite's default (4096).</param>
 /// <param name="Upstream">Forward to a local broker (each acknowledgement also moves the persisted cursor).</param>
 /// <param name="HasTarget">The 200 B/reading target applies (1 reading/s per sensor).</param>
+/// <param name="Paced">Run the product's store and upstream on a fixed sensor cadence (<see cref="PacedStore"/>) instead of the gateway process.</param>
 public sealed record DiskCase(
     string Label,
     int Sensors,
@@ -19,12 +20,14 @@ public sealed record DiskCase(
     string? Synchronous,
     int? PageSize,
     bool Upstream,
-    bool HasTarget)
+    bool HasTarget,
+    bool Paced = false)
 {
     public double NominalReadingsPerSecond => Sensors * 3 / Interval.TotalSeconds;
 
     public string Settings => string.Join(", ", new[]
     {
+        Paced ? "paced store" : "gateway",
         $"{Sensors} x BME280 / {Interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
         $"commit {(CommitInterval is { } c ? c.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s" : "default")}",
         $"sync {Synchronous ?? "default"}",

@@ -10,7 +10,7 @@ namespace SmartVillage.Gateway.Benchmarks.Support;
 /// exposed for /proc. Unlike the integration tests' GatewayProcess it can run the published single file too, and it
 /// leaves Storage:CommitInterval at the product default unless told otherwise (the benchmarks measure defaults).
 /// </summary>
-public sealed class GatewayRun : IAsyncDisposable
+public sealed class GatewayRun : IMeasuredProcess
 {
     private readonly Process _process;
     private readonly HttpClient _http;

@@ -37,14 +37,15 @@ public static class Kits
     }
 
     /// <summary>
-    /// Sensors and interval giving about <paramref name="readingsPerSecond"/> readings per second in total, with each
-    /// sensor read at most every 0.3 s (10 readings/s per sensor) and at least every <paramref name="slowest"/>.
+    /// Sensors and interval giving about <paramref name="readingsPerSecond"/> readings per second from the real gateway.
+    /// Its pollers wait for their readings' commit (up to Storage:CommitInterval, 1 s by default) before the interval
+    /// starts, so a sensor's period is about Interval + <paramref name="commitWait"/>; intervals here are at least 0.3 s.
     /// </summary>
-    public static (int Sensors, TimeSpan Interval) ForRate(double readingsPerSecond, TimeSpan slowest)
+    public static (int Sensors, TimeSpan Interval) ForRate(double readingsPerSecond, TimeSpan commitWait)
     {
-        var perSensorMax = ReadingsPerRead / 0.3;
+        var perSensorMax = ReadingsPerRead / (0.3 + commitWait.TotalSeconds);
         var sensors = (int)Math.Max(1, Math.Ceiling(readingsPerSecond / perSensorMax));
-        var interval = TimeSpan.FromSeconds(Math.Round(sensors * ReadingsPerRead / readingsPerSecond, 3));
-        return (sensors, interval > slowest ? slowest : interval);
+        var period = sensors * ReadingsPerRead / readingsPerSecond;
+        return (sensors, TimeSpan.FromSeconds(Math.Round(Math.Max(0.3, period - commitWait.TotalSeconds), 3)));
     }
 }
