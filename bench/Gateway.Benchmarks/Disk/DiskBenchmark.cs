@@ -17,8 +17,6 @@ namespace SmartVillage.Gateway.Benchmarks.Disk;
 /// </summary>
 public static class DiskBenchmark
 {
-    private static readonly SemaphoreSlim CheckpointTurn = new(1);
-
     public static async Task<int> RunAsync(CommandLine options)
     {
         var seconds = options.Get("seconds", 60);
@@ -188,27 +186,24 @@ public static class DiskBenchmark
     }
 
     /// <summary>
-    /// Checkpoints the WAL from this process and returns the bytes that caused this process to write: what the
-    /// gateway's next auto-checkpoint would have written. One at a time, since /proc/self/io is per process.
+    /// Checkpoints the WAL (PASSIVE, as SQLite's auto-checkpoint does) and returns the bytes it wrote: what the
+    /// gateway's next auto-checkpoint would have written. It runs in a child <c>sqlite3</c> under <c>sh</c>, whose
+    /// /proc io then holds exactly the reaped sqlite3's writes; this process's own /proc io would also collect every
+    /// measured process it reaps.
     /// </summary>
     private static async Task<long> CheckpointAsync(string database)
     {
-        await CheckpointTurn.WaitAsync();
-        try
+        using var process = Process.Start(new ProcessStartInfo("sh",
+            ["-c", "sqlite3 \"$1\" 'PRAGMA busy_timeout=5000; PRAGMA wal_checkpoint(PASSIVE);' >/dev/null && cat /proc/$$/io", "sh", database])
         {
-            var before = ProcFs.WriteBytesOfSelf();
-            using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
-            connection.Close();
-            return ProcFs.WriteBytesOfSelf() - before;
-        }
-        finally
-        {
-            CheckpointTurn.Release();
-        }
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"checkpoint of {database} failed (is sqlite3 installed?): {output}");
+        return long.Parse(line["write_bytes:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
