@@ -22,7 +22,7 @@ public static class DiskBenchmark
         var seconds = options.Get("seconds", 60);
         var sensors = options.Get("sensors", 4);
         var perSensor = options.Get("per-sensor", 1);
-        var parallel = options.Get("parallel", 11);
+        var parallel = options.Get("parallel", 12);
         var period = TimeSpan.FromSeconds(Kits.ReadingsPerRead / perSensor);
         var defaultCommit = TimeSpan.FromSeconds(1);
 
@@ -50,6 +50,7 @@ public static class DiskBenchmark
             cases.Add(new("paced, synchronous Normal", sensors, period, null, "Normal", null, true, true, true));
             cases.Add(new("paced, page size 1024", sensors, period, null, null, 1024, true, true, true));
             cases.Add(new("paced, page 1024 + CommitInterval 30 s", sensors, period, thirty, null, 1024, true, true, true));
+            cases.Add(new("paced, page 1024 + CommitInterval 60 s", sensors, period, TimeSpan.FromSeconds(60), null, 1024, true, true, true));
             cases.Add(new("paced, no upstream", sensors, period, null, null, null, false, true, true));
             cases.Add(new("paced, no upstream, CommitInterval 30 s", sensors, period, thirty, null, null, false, true, true));
         }
