@@ -16,6 +16,9 @@ public static class ProcFs
     /// <summary>Resident set size in bytes.</summary>
     public static long ResidentBytes(int pid) => Field($"/proc/{pid}/status", "VmRSS:") * 1024;
 
+    /// <summary>Anonymous resident bytes (heap, JIT code, decompressed assemblies): what cannot be dropped under pressure without swap.</summary>
+    public static long ResidentAnonymousBytes(int pid) => Field($"/proc/{pid}/status", "RssAnon:") * 1024;
+
     private static long Field(string file, string name)
     {
         foreach (var line in File.ReadLines(file))
