@@ -22,7 +22,7 @@ public static class DiskBenchmark
         var seconds = options.Get("seconds", 60);
         var sensors = options.Get("sensors", 4);
         var perSensor = options.Get("per-sensor", 1);
-        var parallel = options.Get("parallel", 12);
+        var parallel = options.Get("parallel", 13);
         var period = TimeSpan.FromSeconds(Kits.ReadingsPerRead / perSensor);
         var defaultCommit = TimeSpan.FromSeconds(1);
 
@@ -51,10 +51,13 @@ public static class DiskBenchmark
             cases.Add(new("paced, page size 1024", sensors, period, null, null, 1024, true, true, true));
             cases.Add(new("paced, page 1024 + CommitInterval 30 s", sensors, period, thirty, null, 1024, true, true, true));
             cases.Add(new("paced, page 1024 + CommitInterval 60 s", sensors, period, TimeSpan.FromSeconds(60), null, 1024, true, true, true));
+            cases.Add(new("paced, page 1024 + CommitInterval 120 s", sensors, period, TimeSpan.FromSeconds(120), null, 1024, true, true, true));
             cases.Add(new("paced, no upstream", sensors, period, null, null, null, false, true, true));
             cases.Add(new("paced, no upstream, CommitInterval 30 s", sensors, period, thirty, null, null, false, true, true));
         }
 
+        var only = options.Get("only", "");
+        cases.RemoveAll(c => !c.Label.Contains(only, StringComparison.OrdinalIgnoreCase));
         using var scratch = new Scratch(options, "disk");
         var gateway = options.Get("gateway", GatewayRun.BuiltAssembly());
         Console.WriteLine($"disk: {cases.Count} gateway configurations, {seconds} s window each, {parallel} at a time; gateway {gateway}; files in {scratch.Path}");
@@ -82,7 +85,8 @@ public static class DiskBenchmark
             }
         }));
 
-        var (rowBytes, senmlBytes) = ReadingSize(scratch.File("case-0/readings.db"));
+        var measured = Array.FindIndex(results, r => r is not null);
+        var (rowBytes, senmlBytes) = measured < 0 ? (double.NaN, double.NaN) : ReadingSize(scratch.File($"case-{measured}/readings.db"));
         var table = new ResultTable("case", "settings", "readings/s", "written B/s", "of which checkpoint", "B/reading", "x SQLite row", "target < 200");
         for (var i = 0; i < cases.Count; i++)
         {
