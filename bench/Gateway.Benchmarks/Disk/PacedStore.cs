@@ -41,7 +41,7 @@ public static class PacedStore
         {
             var upstream = new MqttUpstream(
                 new MqttUpstreamOptions { Name = "coop", Host = "127.0.0.1", Port = port, ReconnectMinDelay = TimeSpan.FromMilliseconds(200), ReconnectMaxDelay = TimeSpan.FromSeconds(2) },
-                store.State.GatewayId, store.Log, store.Writer, store.Signal, TimeProvider.System, new Random(1), NullLogger.Instance);
+                store.State.GatewayId, store.Log, store.Writer, store.Signal, TimeProvider.System, new Random(1), [], NullLogger.Instance);
             tasks.Add(upstream.RunAsync(stop.Token));
         }
 

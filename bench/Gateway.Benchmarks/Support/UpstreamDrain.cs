@@ -16,7 +16,7 @@ public static class UpstreamDrain
         var last = store.Writer.LastSequence;
         var upstream = new MqttUpstream(
             new MqttUpstreamOptions { Name = prefix, Host = "127.0.0.1", Port = port, TopicPrefix = prefix, MaxReadingsPerMessage = perMessage, MaxInFlight = inFlight },
-            store.State.GatewayId, store.Log, store.Writer, store.Signal, TimeProvider.System, new Random(1), NullLogger.Instance);
+            store.State.GatewayId, store.Log, store.Writer, store.Signal, TimeProvider.System, new Random(1), [], NullLogger.Instance);
         using var stop = new CancellationTokenSource();
         var watch = Stopwatch.StartNew();
         var running = Task.Run(() => upstream.RunAsync(stop.Token));
