@@ -56,8 +56,11 @@ public sealed partial class SensorPoller
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                var started = _time.GetTimestamp();
                 var error = await ReadOnceAsync(sensor ??= Open(), stoppingToken).ConfigureAwait(false);
-                var delay = _definition.Interval;
+                // A fixed cadence: the time spent reading and waiting for the commit is part of the interval, so a
+                // sensor read every 5 s is read every 5 s, not every 5 s plus the commit interval.
+                var delay = _definition.Interval - _time.GetElapsedTime(started);
                 if (error is not null)
                 {
                     var failures = Health.Failed(error, _time.GetUtcNow());
@@ -76,7 +79,10 @@ public sealed partial class SensorPoller
                     delay = _backoff.DelayAfter(failures);
                 }
 
-                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -18,7 +18,6 @@ internal sealed class GroupCommit : IDisposable
     private readonly SqliteCommand _insertReading;
     private readonly SqliteCommand _findSeries;
     private readonly SqliteCommand _insertSeries;
-    private readonly SqliteCommand _saveLastSequence;
     private readonly SqliteCommand _saveCursor;
 
     public GroupCommit(SqliteConnection connection, long bootRow)
@@ -30,7 +29,6 @@ internal sealed class GroupCommit : IDisposable
             "$seq", "$series", "$value", "$quality", "$time", "$mono", "$boot");
         _findSeries = Prepare("SELECT id FROM series WHERE sensor = $s AND quantity = $q AND unit = $u", "$s", "$q", "$u");
         _insertSeries = Prepare("INSERT INTO series (sensor, quantity, unit) VALUES ($s, $q, $u) RETURNING id", "$s", "$q", "$u");
-        _saveLastSequence = Prepare("INSERT INTO meta (key, value) VALUES ('last_seq', $v) ON CONFLICT (key) DO UPDATE SET value = $v", "$v");
         _saveCursor = Prepare(
             "INSERT INTO upstream_cursors (name, acked_seq) VALUES ($n, $s) ON CONFLICT (name) DO UPDATE SET acked_seq = max(acked_seq, $s)",
             "$n", "$s");
@@ -63,12 +61,9 @@ internal sealed class GroupCommit : IDisposable
                 }
             }
 
+            // The highest sequence number given is max(seq) of the readings; meta.last_seq keeps it only when rows
+            // holding it are about to be deleted (QuotaKeeper), which saves a page write on every commit.
             var last = sequence - 1;
-            if (last >= firstSequence)
-            {
-                Run(_saveLastSequence, transaction, last.ToString(CultureInfo.InvariantCulture));
-            }
-
             transaction.Commit();
             foreach (var (command, count) in _rebased)
             {
@@ -171,7 +166,6 @@ internal sealed class GroupCommit : IDisposable
         _insertReading.Dispose();
         _findSeries.Dispose();
         _insertSeries.Dispose();
-        _saveLastSequence.Dispose();
         _saveCursor.Dispose();
     }
 }

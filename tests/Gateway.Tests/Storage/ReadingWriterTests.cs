@@ -45,12 +45,10 @@ public sealed class ReadingWriterTests : IDisposable
             await store.Writer.AppendAsync([TestStore.Reading(), TestStore.Reading(), TestStore.Reading()], default);
         }
 
-        using (var connection = new SqliteConnection($"Data Source={path}"))
+        // A quota no database can meet: every reading is given up, the newest included.
+        await using (var starved = await TestStore.StartAsync(path, new StorageOptions { QuotaBytes = 1, MaintenanceInterval = TimeSpan.Zero }))
         {
-            connection.Open();
-            using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM readings WHERE seq >= 2";
-            delete.ExecuteNonQuery();
+            await Eventually.HoldsAsync(() => starved.Log.ReadAfter(0, 10).Count == 0, "the quota removed every reading");
         }
 
         await using var reopened = await TestStore.StartAsync(path);

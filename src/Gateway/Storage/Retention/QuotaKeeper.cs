@@ -59,6 +59,21 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
         return new MaintenanceResult(delivered, dropped, used);
     }
 
+    /// <summary>
+    /// Before rows are deleted, keep the highest sequence number ever given in meta: if the deletion took the newest
+    /// row, the next start must still continue above it, so no number is ever given twice.
+    /// </summary>
+    private void RememberHighestSequence(SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO meta (key, value) VALUES ('last_seq', coalesce((SELECT max(seq) FROM readings), 0))
+            ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))
+            """;
+        command.ExecuteNonQuery();
+    }
+
     public long UsedBytes()
     {
         using var command = connection.CreateCommand();
@@ -94,6 +109,7 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
     private long Delete(string where, int limit)
     {
         using var transaction = connection.BeginTransaction();
+        RememberHighestSequence(transaction);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"DELETE FROM readings WHERE seq IN (SELECT seq FROM readings WHERE {where} ORDER BY seq LIMIT {limit})";
@@ -105,6 +121,7 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
     private GapRecord? DropOldestUndelivered(DateTimeOffset now)
     {
         using var transaction = connection.BeginTransaction();
+        RememberHighestSequence(transaction);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT min(seq), max(seq) FROM (SELECT seq FROM readings ORDER BY seq LIMIT {Batch})";
