@@ -50,7 +50,7 @@ public sealed class TlsUpstreamTests : IDisposable
         Assert.False(upstream.GetProperty("connected").GetBoolean());
         Assert.Equal(0, upstream.GetProperty("ackedSequence").GetInt64());
         Assert.Contains("certificate", upstream.GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
-        Assert.True(await gateway.LastSequenceAsync() > 0, "readings are still kept locally");
+        await Eventually.HoldsAsync(async () => await gateway.LastSequenceAsync() > 0, "readings are still kept locally", TimeSpan.FromSeconds(60));
     }
 
     private GatewayProcess StartGateway(int port, string host, string caFile) =>
