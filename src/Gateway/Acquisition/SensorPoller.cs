@@ -144,7 +144,12 @@ public sealed partial class SensorPoller
                 return $"the driver returned {m.Value} for {m.Quantity}";
             }
 
-            readings[i] = new NewReading(_definition.Id, m.Quantity, m.Unit, m.Value, m.Quality | _hardwareFlags | clockFlag, now, monotonic);
+            readings[i] = new NewReading(_definition.Id, m.Quantity, m.Unit, m.Value, m.Quality | _hardwareFlags | clockFlag, now, monotonic)
+            {
+                RawValue = m.RawValue is { } raw && double.IsFinite(raw) ? raw : null,
+                RawUnit = m.RawUnit,
+                CalibrationId = m.CalibrationId,
+            };
         }
 
         try

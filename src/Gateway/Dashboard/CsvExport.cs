@@ -29,7 +29,7 @@ public sealed class CsvExport(TimeZoneInfo localZone)
             .Append(reading.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)).Append(',')
             .Append(local.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture)).Append(',')
             .Append(Field(Flags(reading.Quality))).Append(',')
-            // Calibration ids arrive with the calibration work; the column is there so files keep one shape.
+            .Append(Field(reading.CalibrationId ?? ""))
             .Append("\r\n");
         return builder.ToString();
     }

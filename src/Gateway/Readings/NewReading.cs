@@ -17,4 +17,14 @@ public sealed record NewReading(
     double Value,
     ReadingQuality Quality,
     DateTimeOffset Time,
-    long MonotonicMilliseconds);
+    long MonotonicMilliseconds)
+{
+    /// <summary>What the sensor reported before calibration (e.g. electrode mV); null when none applies.</summary>
+    public double? RawValue { get; init; }
+
+    /// <summary>Unit of <see cref="RawValue"/>.</summary>
+    public string? RawUnit { get; init; }
+
+    /// <summary>The calibration record that produced <see cref="Value"/> from <see cref="RawValue"/>.</summary>
+    public string? CalibrationId { get; init; }
+}

@@ -13,4 +13,14 @@ public sealed record StoredReading(
     string Unit,
     double Value,
     ReadingQuality Quality,
-    DateTimeOffset Time);
+    DateTimeOffset Time)
+{
+    /// <summary>What the sensor reported before calibration; null when none applies.</summary>
+    public double? RawValue { get; init; }
+
+    /// <summary>Unit of <see cref="RawValue"/>.</summary>
+    public string? RawUnit { get; init; }
+
+    /// <summary>The calibration record that produced <see cref="Value"/>.</summary>
+    public string? CalibrationId { get; init; }
+}

@@ -28,7 +28,7 @@ public sealed class ExportQuery(SqliteConnections connections)
         }
 
         command.CommandText = $"""
-            SELECT r.seq, s.sensor, s.quantity, s.unit, r.value, r.quality, r.time_ms
+            SELECT r.seq, s.sensor, s.quantity, s.unit, r.value, r.quality, r.time_ms, r.raw_value, r.raw_unit, r.calibration_id
             FROM readings r JOIN series s ON s.id = r.series
             WHERE r.time_ms >= $from AND r.time_ms < $to {sensorFilter}
             ORDER BY r.seq

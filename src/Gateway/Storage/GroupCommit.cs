@@ -25,8 +25,9 @@ internal sealed class GroupCommit : IDisposable
         _connection = connection;
         _bootRow = bootRow;
         _insertReading = Prepare(
-            "INSERT INTO readings (seq, series, value, quality, time_ms, mono_ms, boot) VALUES ($seq, $series, $value, $quality, $time, $mono, $boot)",
-            "$seq", "$series", "$value", "$quality", "$time", "$mono", "$boot");
+            "INSERT INTO readings (seq, series, value, quality, time_ms, mono_ms, boot, raw_value, raw_unit, calibration_id) " +
+            "VALUES ($seq, $series, $value, $quality, $time, $mono, $boot, $raw, $rawUnit, $calibration)",
+            "$seq", "$series", "$value", "$quality", "$time", "$mono", "$boot", "$raw", "$rawUnit", "$calibration");
         _findSeries = Prepare("SELECT id FROM series WHERE sensor = $s AND quantity = $q AND unit = $u", "$s", "$q", "$u");
         _insertSeries = Prepare("INSERT INTO series (sensor, quantity, unit) VALUES ($s, $q, $u) RETURNING id", "$s", "$q", "$u");
         _saveCursor = Prepare(
@@ -108,7 +109,8 @@ internal sealed class GroupCommit : IDisposable
     private void InsertReading(SqliteTransaction transaction, long sequence, NewReading reading)
     {
         Run(_insertReading, transaction, sequence, SeriesId(transaction, reading), reading.Value, (int)reading.Quality,
-            reading.Time.ToUnixTimeMilliseconds(), reading.MonotonicMilliseconds, _bootRow);
+            reading.Time.ToUnixTimeMilliseconds(), reading.MonotonicMilliseconds, _bootRow,
+            reading.RawValue is { } raw ? raw : DBNull.Value, (object?)reading.RawUnit ?? DBNull.Value, (object?)reading.CalibrationId ?? DBNull.Value);
     }
 
     private long SeriesId(SqliteTransaction transaction, NewReading reading)

@@ -16,7 +16,7 @@ public sealed class ReadingLog(SqliteConnections connections)
         using var connection = connections.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT r.seq, s.sensor, s.quantity, s.unit, r.value, r.quality, r.time_ms
+            SELECT r.seq, s.sensor, s.quantity, s.unit, r.value, r.quality, r.time_ms, r.raw_value, r.raw_unit, r.calibration_id
             FROM readings r JOIN series s ON s.id = r.series
             WHERE r.seq > $after ORDER BY r.seq LIMIT $limit
             """;
@@ -33,7 +33,12 @@ public sealed class ReadingLog(SqliteConnections connections)
                 reader.GetString(3),
                 reader.GetDouble(4),
                 (ReadingQuality)reader.GetInt32(5),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)))
+            {
+                RawValue = reader.IsDBNull(7) ? null : reader.GetDouble(7),
+                RawUnit = reader.IsDBNull(8) ? null : reader.GetString(8),
+                CalibrationId = reader.IsDBNull(9) ? null : reader.GetString(9),
+            });
         }
 
         return readings;

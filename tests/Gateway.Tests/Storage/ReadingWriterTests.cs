@@ -70,6 +70,19 @@ public sealed class ReadingWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_calibrated_reading_keeps_its_raw_value_and_calibration_id()
+    {
+        await using var store = await TestStore.StartAsync(_folder.File("r.db"));
+        var written = TestStore.Reading(sensor: "tank-ph", value: 7.01, quantity: "ph") with { Unit = "pH", RawValue = -3.2, RawUnit = "mV", CalibrationId = "ph-2026-11-24-1" };
+        await store.Writer.AppendAsync([written, TestStore.Reading()], default);
+
+        var read = store.Log.ReadAfter(0, 10);
+
+        Assert.Equal((-3.2, "mV", "ph-2026-11-24-1"), (read[0].RawValue, read[0].RawUnit, read[0].CalibrationId));
+        Assert.Equal((null, null, null), (read[1].RawValue, read[1].RawUnit, read[1].CalibrationId));
+    }
+
+    [Fact]
     public async Task Readings_queued_together_are_committed_in_one_group()
     {
         await using var store = await TestStore.StartAsync(_folder.File("r.db"), new StorageOptions

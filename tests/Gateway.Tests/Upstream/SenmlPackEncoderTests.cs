@@ -34,4 +34,23 @@ public sealed class SenmlPackEncoderTests
         Assert.Equal(42, records[1].GetProperty("seq").GetInt64());
         Assert.Equal((int)ReadingQuality.Simulated, records[1].GetProperty("q").GetInt32());
     }
+
+    [Fact]
+    public void A_calibrated_reading_carries_its_raw_value_and_calibration_id_and_an_empty_unit_is_left_out()
+    {
+        var readings = new[]
+        {
+            new StoredReading(7, "tank-ph", "ph", "pH", 7.01, ReadingQuality.Good, s_time) { RawValue = -3.2, RawUnit = "mV", CalibrationId = "ph-1" },
+            new StoredReading(8, "tank", "turbidity-ntu", "", 0.9, ReadingQuality.Good, s_time),
+        };
+
+        using var pack = JsonDocument.Parse(new SenmlPackEncoder().Encode("gw-7", readings));
+        var records = pack.RootElement.EnumerateArray().ToList();
+
+        Assert.Equal(-3.2, records[0].GetProperty("raw").GetDouble());
+        Assert.Equal("mV", records[0].GetProperty("raw_u").GetString());
+        Assert.Equal("ph-1", records[0].GetProperty("cal").GetString());
+        Assert.False(records[1].TryGetProperty("u", out _));
+        Assert.False(records[1].TryGetProperty("raw", out _));
+    }
 }

@@ -12,6 +12,22 @@ namespace SmartVillage.Gateway.Storage.Recovery;
 internal static class Salvage
 {
     private const int Chunk = 1000;
+    private const string Columns = "seq, series, value, quality, time_ms, mono_ms, boot";
+
+    private static bool HasColumn(SqliteConnection source, string column)
+    {
+        try
+        {
+            using var command = source.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('readings') WHERE name = $c";
+            command.Parameters.AddWithValue("$c", column);
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
 
     public static SalvageReport Recover(string damagedPath, SqliteConnections fresh, TimeProvider time)
     {
@@ -52,8 +68,11 @@ internal static class Salvage
     {
         using var insert = target.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT OR IGNORE INTO readings (seq, series, value, quality, time_ms, mono_ms, boot) VALUES ($0, $1, $2, $3, $4, $5, $6)";
-        for (var i = 0; i < 7; i++)
+        // A file from before schema 3 has no raw/calibration columns: copy what it has.
+        var columns = HasColumn(source, "calibration_id") ? Columns + ", raw_value, raw_unit, calibration_id" : Columns;
+        var count = columns.Split(',').Length;
+        insert.CommandText = $"INSERT OR IGNORE INTO readings ({columns}) VALUES ({string.Join(", ", Enumerable.Range(0, count).Select(i => "$" + i))})";
+        for (var i = 0; i < count; i++)
         {
             insert.Parameters.Add(new SqliteParameter("$" + i, null));
         }
@@ -63,7 +82,7 @@ internal static class Salvage
         var misses = 0;
         while (highestGiven == 0 || next <= highestGiven)
         {
-            var rows = ReadChunk(source, next);
+            var rows = ReadChunk(source, next, columns);
             if (rows is null)
             {
                 // An unreadable page: step over it a few rows at a time (a leaf holds about a hundred readings),
@@ -87,7 +106,7 @@ internal static class Salvage
 
             foreach (var row in rows)
             {
-                for (var i = 0; i < 7; i++)
+                for (var i = 0; i < count; i++)
                 {
                     insert.Parameters[i].Value = row[i];
                 }
@@ -109,18 +128,18 @@ internal static class Salvage
     }
 
     /// <returns>The rows readable from <paramref name="from"/> on (stopping at damage), or null when none could be read.</returns>
-    private static List<object[]>? ReadChunk(SqliteConnection source, long from)
+    private static List<object[]>? ReadChunk(SqliteConnection source, long from, string columns)
     {
         var rows = new List<object[]>(Chunk);
         try
         {
             using var command = source.CreateCommand();
-            command.CommandText = $"SELECT seq, series, value, quality, time_ms, mono_ms, boot FROM readings WHERE seq >= $from ORDER BY seq LIMIT {Chunk}";
+            command.CommandText = $"SELECT {columns} FROM readings WHERE seq >= $from ORDER BY seq LIMIT {Chunk}";
             command.Parameters.AddWithValue("$from", from);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var row = new object[7];
+                var row = new object[reader.FieldCount];
                 reader.GetValues(row);
                 rows.Add(row);
             }

@@ -40,5 +40,13 @@ internal static class Migrations
             recorded_ms INTEGER NOT NULL,
             PRIMARY KEY (first_seq)) WITHOUT ROWID;
         """,
+
+        // 3: what a calibrated sensor really measured and which calibration turned it into the value, so every value
+        // can be traced and recomputed. NULL (one header byte) for the many readings that need no calibration.
+        """
+        ALTER TABLE readings ADD COLUMN raw_value REAL;
+        ALTER TABLE readings ADD COLUMN raw_unit TEXT;
+        ALTER TABLE readings ADD COLUMN calibration_id TEXT;
+        """,
     ];
 }

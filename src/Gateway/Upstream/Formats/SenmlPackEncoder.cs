@@ -50,6 +50,20 @@ public sealed class SenmlPackEncoder
                 }
 
                 json.WriteNumber("seq", reading.Sequence);
+                if (reading.RawValue is { } raw)
+                {
+                    json.WriteNumber("raw", raw);
+                    if (reading.RawUnit is { Length: > 0 } rawUnit)
+                    {
+                        json.WriteString("raw_u", rawUnit);
+                    }
+                }
+
+                if (reading.CalibrationId is { } calibration)
+                {
+                    json.WriteString("cal", calibration);
+                }
+
                 if (reading.Quality != ReadingQuality.Good)
                 {
                     json.WriteNumber("q", (int)reading.Quality);
