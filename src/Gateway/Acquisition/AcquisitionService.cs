@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Plugins.Abstractions;
 
@@ -15,14 +16,15 @@ public sealed class AcquisitionService : BackgroundService
         ReadingWriter writer,
         IOptions<AcquisitionOptions> options,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        ClockTrust clock)
     {
         ArgumentNullException.ThrowIfNull(kit);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         var logger = loggers.CreateLogger<AcquisitionService>();
         Pollers = kit.Sensors
-            .Select(sensor => new SensorPoller(sensor, registry.Find(sensor.Type)!, hardware, writer, options.Value, time, logger))
+            .Select(sensor => new SensorPoller(sensor, registry.Find(sensor.Type)!, hardware, writer, options.Value, time, logger, clock))
             .ToList();
     }
 

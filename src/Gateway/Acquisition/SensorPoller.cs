@@ -21,6 +21,7 @@ public sealed partial class SensorPoller
     private readonly Backoff _backoff;
     private readonly ReadingQuality _hardwareFlags;
     private bool _abandonSensor;
+    private readonly ClockTrust _clock;
 
     public SensorPoller(
         SensorDefinition definition,
@@ -29,7 +30,8 @@ public sealed partial class SensorPoller
         ReadingWriter writer,
         AcquisitionOptions options,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        ClockTrust? clock = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(hardware);
@@ -41,6 +43,8 @@ public sealed partial class SensorPoller
         _options = options;
         _time = time;
         _logger = logger;
+        // The same judgement the ClockWatcher re-bases by: a reading flagged here is one it will correct.
+        _clock = clock ?? new ClockTrust(options.ClockTrustedAfter);
         _backoff = new Backoff(definition.Interval, Max(definition.Interval, options.MaxRetryDelay), jitter: null);
         // Readings from simulated hardware say so, so that a demo kit can never pass for a field kit upstream.
         _hardwareFlags = hardware.Name == "simulated" ? ReadingQuality.Simulated : ReadingQuality.Good;
@@ -133,7 +137,7 @@ public sealed partial class SensorPoller
     {
         var now = _time.GetUtcNow();
         var monotonic = _time.GetTimestamp() * 1000 / _time.TimestampFrequency;
-        var clockFlag = now < _options.ClockTrustedAfter ? ReadingQuality.ClockUntrusted : ReadingQuality.Good;
+        var clockFlag = _clock.IsTrusted(now) ? ReadingQuality.Good : ReadingQuality.ClockUntrusted;
         var readings = new NewReading[measurements.Count];
         for (var i = 0; i < readings.Length; i++)
         {

@@ -28,7 +28,7 @@ public sealed class ExportQuery(SqliteConnections connections)
         }
 
         command.CommandText = $"""
-            SELECT r.seq, s.sensor, s.quantity, s.unit, r.value, r.quality, r.time_ms, r.raw_value, r.raw_unit, r.calibration_id
+            SELECT {StoredReadingRow.Columns}
             FROM readings r JOIN series s ON s.id = r.series
             WHERE r.time_ms >= $from AND r.time_ms < $to {sensorFilter}
             ORDER BY r.seq
@@ -39,14 +39,7 @@ public sealed class ExportQuery(SqliteConnections connections)
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new StoredReading(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetDouble(4),
-                (ReadingQuality)reader.GetInt32(5),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
+            yield return StoredReadingRow.Read(reader);
         }
     }
 }

@@ -13,8 +13,8 @@ public sealed class LatestReadingsQuery(SqliteConnections connections)
     {
         using var connection = connections.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT r.seq, s.sensor, s.quantity, s.unit, r.value, r.quality, r.time_ms
+        command.CommandText = $"""
+            SELECT {StoredReadingRow.Columns}
             FROM (SELECT series, max(seq) AS seq FROM readings WHERE seq > $floor GROUP BY series) latest
             JOIN readings r ON r.seq = latest.seq
             JOIN series s ON s.id = r.series
@@ -25,14 +25,7 @@ public sealed class LatestReadingsQuery(SqliteConnections connections)
         var readings = new List<StoredReading>();
         while (reader.Read())
         {
-            readings.Add(new StoredReading(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetDouble(4),
-                (ReadingQuality)reader.GetInt32(5),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+            readings.Add(StoredReadingRow.Read(reader));
         }
 
         return readings;

@@ -15,8 +15,8 @@ public sealed class ReadingLog(SqliteConnections connections)
     {
         using var connection = connections.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT r.seq, s.sensor, s.quantity, s.unit, r.value, r.quality, r.time_ms, r.raw_value, r.raw_unit, r.calibration_id
+        command.CommandText = $"""
+            SELECT {StoredReadingRow.Columns}
             FROM readings r JOIN series s ON s.id = r.series
             WHERE r.seq > $after ORDER BY r.seq LIMIT $limit
             """;
@@ -26,19 +26,7 @@ public sealed class ReadingLog(SqliteConnections connections)
         var readings = new List<StoredReading>(Math.Min(limit, 1024));
         while (reader.Read())
         {
-            readings.Add(new StoredReading(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetDouble(4),
-                (ReadingQuality)reader.GetInt32(5),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)))
-            {
-                RawValue = reader.IsDBNull(7) ? null : reader.GetDouble(7),
-                RawUnit = reader.IsDBNull(8) ? null : reader.GetString(8),
-                CalibrationId = reader.IsDBNull(9) ? null : reader.GetString(9),
-            });
+            readings.Add(StoredReadingRow.Read(reader));
         }
 
         return readings;

@@ -62,12 +62,29 @@ public sealed class ClockTests : IAsyncLifetime, IDisposable
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
     }
 
-    private SensorPoller StartPoller()
+    [Fact]
+    public async Task Readings_are_flagged_untrusted_while_the_required_time_sync_has_not_happened()
+    {
+        _clock.SetWall(s_realTime);
+        var options = new AcquisitionOptions { ClockTrustedAfter = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+        var notYetSynchronised = new ClockTrust(options.ClockTrustedAfter, _folder.File("timesync-synchronized"));
+        var poller = StartPoller(notYetSynchronised);
+        await Eventually.HoldsAsync(() => poller.Health.ReadingsAccepted >= 2, "readings were taken");
+        Assert.All(_store.Log.ReadAfter(0, 1000), r => Assert.True(r.Quality.HasFlag(ReadingQuality.ClockUntrusted)));
+
+        await File.WriteAllTextAsync(_folder.File("timesync-synchronized"), "");
+        var synchronisedFrom = poller.Health.ReadingsAccepted;
+        await Eventually.HoldsAsync(() => poller.Health.ReadingsAccepted >= synchronisedFrom + 2, "readings were taken after the sync");
+
+        Assert.False(_store.Log.ReadAfter(0, 1000)[^1].Quality.HasFlag(ReadingQuality.ClockUntrusted));
+    }
+
+    private SensorPoller StartPoller(ClockTrust? clock = null)
     {
         var definition = new SensorDefinition { Id = "air", Type = "steady", Interval = TimeSpan.FromMilliseconds(50) };
         var options = new AcquisitionOptions { ClockTrustedAfter = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
         var poller = new SensorPoller(definition, new NamedSensorFactory("steady", () => new SteadySensor(20)),
-            new SimulatedKit("clear-day", _clock), _store.Writer, options, _clock, NullLogger.Instance);
+            new SimulatedKit("clear-day", _clock), _store.Writer, options, _clock, NullLogger.Instance, clock);
         _running.Add(poller.RunAsync(_stop.Token));
         return poller;
     }
