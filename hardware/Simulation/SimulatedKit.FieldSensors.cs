@@ -61,7 +61,8 @@ public sealed partial class SimulatedKit
 
         lock (_attach)
         {
-            if (_attached.TryGetValue((busId, address), out var occupant) && !occupant.Type.StartsWith("ads1115-", StringComparison.OrdinalIgnoreCase))
+            // Probes of any type share an ADS1115 (one per input); anything else at that address is a clash.
+            if (_attached.TryGetValue((busId, address), out var occupant) && Ads1115At(busId, address) is null)
             {
                 return $"I2C bus {busId} address 0x{address:X2} already holds sensor '{occupant.Id}' ({occupant.Type}); "
                     + "an ADS1115 cannot share its address";

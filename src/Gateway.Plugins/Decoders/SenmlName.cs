@@ -1,7 +1,10 @@
 namespace SmartVillage.Plugins.Decoders;
 
-/// <summary>The character rule for SenML names (RFC 8428 §4.5.1), used to validate configured names.</summary>
-internal static class SenmlName
+/// <summary>
+/// The character rule for SenML names (RFC 8428 §4.5.1): configured names are checked against it, and so is every
+/// quantity a driver returns (it becomes part of the reading's name upstream).
+/// </summary>
+public static class SenmlName
 {
     public const string Rule = "use A-Z a-z 0-9 and - : . / _, starting with a letter or digit";
 

@@ -2,6 +2,7 @@ using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Resilience;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Plugins.Abstractions;
+using SmartVillage.Plugins.Decoders;
 
 namespace SmartVillage.Gateway.Acquisition;
 
@@ -120,12 +121,18 @@ public sealed partial class SensorPoller
             return $"{exception.GetType().Name}: {exception.Message}";
         }
 
+        // A plugin's driver may break the contract's promises; that is garbage like any other, never a dead task.
+        if (sample is null)
+        {
+            return "the driver returned no sample";
+        }
+
         if (!sample.IsSuccess)
         {
             return sample.Error;
         }
 
-        if (sample.Measurements.Count == 0)
+        if (sample.Measurements is null || sample.Measurements.Count == 0)
         {
             return "the driver reported success with no values";
         }
@@ -142,6 +149,12 @@ public sealed partial class SensorPoller
         for (var i = 0; i < readings.Length; i++)
         {
             var m = measurements[i];
+            if (!SenmlName.IsSafe(m.Quantity) || m.Unit is null)
+            {
+                // The quantity becomes part of the reading's SenML name upstream; the store needs a unit ("" for none).
+                return $"the driver returned a value named '{m.Quantity}' with unit '{m.Unit}'; a quantity is a SenML-safe name ({SenmlName.Rule}) and a unit is never null";
+            }
+
             if (!double.IsFinite(m.Value))
             {
                 // NaN or infinity is garbage, not a measurement, and SenML JSON cannot carry it: the read fails loudly.

@@ -16,4 +16,11 @@ public sealed class GatewayOptions
     /// <c>hardware/kits</c> are copied). Default <c>kits/demo-weather.json</c>.
     /// </summary>
     public string KitFile { get; set; } = "kits/demo-weather.json";
+
+    /// <summary>
+    /// Folder of sensor plugins, one sub-folder per plugin (<c>&lt;Name&gt;/&lt;Name&gt;.dll</c> and its dependencies).
+    /// Relative paths are taken from the content root (the working folder of the service). Empty (default): no plugins.
+    /// The Raspberry Pi install uses <c>/opt/smartvillage/plugins</c>. See docs/writing-a-sensor-plugin.md.
+    /// </summary>
+    public string? PluginsFolder { get; set; }
 }

@@ -66,7 +66,7 @@ public static partial class KitValidator
         var factory = registry.Find(sensor.Type);
         if (factory is null)
         {
-            problems.Add($"{key}:Type: unknown sensor type '{sensor.Type}'; known types: {string.Join(", ", registry.Types)}");
+            problems.Add($"{key}:Type: {registry.WhyUnknown(sensor.Type)}");
             return;
         }
 

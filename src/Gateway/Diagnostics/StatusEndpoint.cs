@@ -2,6 +2,7 @@ using SmartVillage.Gateway.Acquisition;
 using SmartVillage.Gateway.Acquisition.LoRa;
 using SmartVillage.Gateway.Acquisition.NetworkServer;
 using SmartVillage.Gateway.Acquisition.Nodes;
+using SmartVillage.Gateway.Acquisition.Plugins;
 using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Storage;
@@ -27,7 +28,8 @@ public static class StatusEndpoint
             NodeRegistry nodes,
             RadioStatus radio,
             NetworkServerStatus networkServer,
-            WifiBrokerStatus wifiBroker) =>
+            WifiBrokerStatus wifiBroker,
+            PluginCatalog plugins) =>
         {
             var radioCounters = radio.Counters();
             var lastSequence = writer.LastSequence;
@@ -64,6 +66,15 @@ public static class StatusEndpoint
                         v.Time,
                         v.Sequence,
                     }),
+                }),
+                PluginsFolder = plugins.Folder,
+                Plugins = plugins.Plugins.Select(p => new
+                {
+                    p.Name,
+                    p.Path,
+                    State = p.Failed ? "Failed" : p.Problems.Count > 0 ? "PartlyLoaded" : "Loaded",
+                    p.Types,
+                    p.Problems,
                 }),
                 Upstreams = upstreams.Upstreams.Select(u => u.Status).Select(u => new
                 {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SmartVillage.Gateway.Acquisition;
 using SmartVillage.Gateway.Acquisition.LoRa;
 using SmartVillage.Gateway.Acquisition.NetworkServer;
+using SmartVillage.Gateway.Acquisition.Plugins;
 using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Configuration;
@@ -14,7 +15,7 @@ using SmartVillage.Gateway.Upstream;
 
 namespace SmartVillage.Gateway.Hosting;
 
-/// <summary>Wires the pipeline in data-flow order: kit, hardware, store, acquisition (wired, then wireless nodes), upstreams, status.</summary>
+/// <summary>Wires the pipeline in data-flow order: kit (with the sensor types plugins add), hardware, store, acquisition (wired, then wireless nodes), upstreams, status.</summary>
 public static class GatewayHostBuilder
 {
     /// <exception cref="KitConfigurationException">The configuration cannot run.</exception>
@@ -23,9 +24,10 @@ public static class GatewayHostBuilder
         ArgumentNullException.ThrowIfNull(builder);
         time ??= TimeProvider.System;
         var kitPath = KitFileSource.Add(builder.Configuration, builder.Environment.ContentRootPath);
-        var registry = new SensorRegistry(BuiltInSensors.All);
+        var plugins = PluginLoader.LoadConfigured(builder.Configuration, builder.Environment.ContentRootPath, BuiltInSensors.All.Select(f => f.Type));
+        var registry = new SensorRegistry(BuiltInSensors.All, plugins);
         var (gateway, kit) = KitLoader.Load(builder.Configuration, kitPath, registry);
-        var hardware = HardwareSelector.Select(kit, kitPath, time);
+        var hardware = HardwareSelector.Select(kit, kitPath, time, registry);
 
         var services = builder.Services;
         services.AddSystemd();
@@ -33,6 +35,8 @@ public static class GatewayHostBuilder
         services.AddSingleton(gateway);
         services.AddSingleton(kit);
         services.AddSingleton(registry);
+        services.AddSingleton(plugins);
+        services.AddHostedService<PluginReport>();
         services.AddSingleton(hardware);
         services.AddSingleton(new ProcessClock(time));
         services.AddSingleton(BootIdentity.FromKernel());

@@ -47,6 +47,27 @@ internal sealed class GarbageSensor : ISensor
     }
 }
 
+/// <summary>A plugin's driver that breaks the contract: it returns no sample at all.</summary>
+internal sealed class NoSampleSensor : ISensor
+{
+    public ValueTask<SensorSample> ReadAsync(CancellationToken cancellationToken) => ValueTask.FromResult<SensorSample>(null!);
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>A plugin's driver whose quantity name could not be part of a SenML name upstream.</summary>
+internal sealed class BadlyNamedSensor : ISensor
+{
+    public ValueTask<SensorSample> ReadAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(SensorSample.Success(new Measurement("leaf wetness %", "%", 12)));
+
+    public void Dispose()
+    {
+    }
+}
+
 /// <summary>Hands out sensors made by a function, counting how often the gateway opened one.</summary>
 internal sealed class NamedSensorFactory(string type, Func<ISensor> create) : ISensorFactory
 {

@@ -69,6 +69,27 @@ public sealed class SensorPollerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_driver_returning_no_sample_is_a_failure_and_the_poller_keeps_going()
+    {
+        var poller = Start("empty", new NamedSensorFactory("no-sample", () => new NoSampleSensor()));
+
+        await Eventually.HoldsAsync(() => poller.Health.FailedReads >= 2, "the missing sample was reported twice");
+
+        Assert.Equal("the driver returned no sample", poller.Health.LastError);
+    }
+
+    [Fact]
+    public async Task A_quantity_name_that_is_not_senml_safe_is_a_failure_and_never_stored()
+    {
+        var poller = Start("named", new NamedSensorFactory("badly-named", () => new BadlyNamedSensor()));
+
+        await Eventually.HoldsAsync(() => poller.Health.FailedReads >= 2, "the bad name was reported");
+
+        Assert.Contains("'leaf wetness %'", poller.Health.LastError, StringComparison.Ordinal);
+        Assert.Empty(_store.Log.ReadAfter(0, 10));
+    }
+
+    [Fact]
     public async Task Readings_from_simulated_hardware_are_flagged_as_simulated()
     {
         var poller = Start("good", new NamedSensorFactory("steady", () => new SteadySensor(21)));
