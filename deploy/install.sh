@@ -16,6 +16,9 @@ done
 
 install -d -m 0755 /opt/smartvillage
 cp -a "$publish_dir"/. /opt/smartvillage/
+# Sensor plugins: one folder each (docs/writing-a-sensor-plugin.md). Owned by root and read-only to the service,
+# since a plugin runs with the gateway's rights; an upgrade copies over the program and leaves this folder alone.
+install -d -m 0755 -o root -g root /opt/smartvillage/plugins
 install -d -m 0750 -o root -g smartvillage /etc/smartvillage
 # Never overwrite a kit or secrets the cooperative has already edited on the Pi.
 [ -f /etc/smartvillage/kit.json ] || install -m 0640 -o root -g smartvillage "$kit_file" /etc/smartvillage/kit.json
