@@ -35,10 +35,10 @@ internal static class EmittedPlugin
     /// A public class <c>&lt;name&gt;.Base</c> in an assembly of its own, saved in <paramref name="elsewhere"/> (never in
     /// a plugin folder) and loaded in a throwaway context so a plugin can be emitted against it.
     /// </summary>
-    public static Type LibraryType(string elsewhere, string name)
+    public static Type LibraryType(string elsewhere, string name, Version? version = null)
     {
         var path = Path.Combine(Directory.CreateDirectory(elsewhere).FullName, name + ".dll");
-        var assembly = new PersistedAssemblyBuilder(new AssemblyName(name), typeof(object).Assembly);
+        var assembly = new PersistedAssemblyBuilder(new AssemblyName(name) { Version = version ?? new Version(1, 0, 0, 0) }, typeof(object).Assembly);
         var type = assembly.DefineDynamicModule(name).DefineType($"{name}.Base", TypeAttributes.Public | TypeAttributes.Class);
         type.DefineDefaultConstructor(MethodAttributes.Public);
         type.CreateType();

@@ -143,6 +143,20 @@ public sealed class PluginLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_plugin_built_against_a_newer_version_of_an_assembly_the_gateway_carries_is_refused_naming_both_versions()
+    {
+        // The gateway carries UnitsNet 5.x (the bindings need it); this plugin was built against a "UnitsNet 99".
+        var newer = EmittedPlugin.LibraryType(_folder.File("elsewhere"), "UnitsNet", new Version(99, 0, 0, 0));
+        var path = EmittedPlugin.Write(_plugins, "Ahead", new EmittedFactory("Ahead.ProbeFactory", "ahead-probe") { BaseType = newer });
+
+        var plugin = Assert.Single(Load().Plugins);
+
+        Assert.True(plugin.Failed);
+        var carried = typeof(UnitsNet.Temperature).Assembly.GetName().Version;
+        Assert.StartsWith($"{path}: built against UnitsNet 99.0.0.0, but this gateway carries {carried}; ", Assert.Single(plugin.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_factory_without_a_parameterless_constructor_is_reported()
     {
         var path = EmittedPlugin.Write(_plugins, "Picky", new EmittedFactory("Picky.ProbeFactory", "picky-probe") { ParameterlessConstructor = false });
