@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using SmartVillage.Gateway.Acquisition;
 using SmartVillage.Gateway.Acquisition.Plugins;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Hardware;
 using SmartVillage.Gateway.Tests.Support;
 using SmartVillage.Hardware.Simulation;
 using SmartVillage.Plugins.Abstractions;
@@ -225,6 +226,19 @@ public sealed class PluginLoaderTests : IDisposable
             registry.Find("lazy-probe")!.Create(Sensor("lazy-probe"), new SimulatedKit("clear-day", TimeProvider.System)));
 
         Assert.Equal($"plugin Lazy ({path}) built no sensor for type 'lazy-probe'", error.Message);
+    }
+
+    [Fact]
+    public void A_simulated_kit_using_a_plugin_type_that_describes_no_device_is_refused_naming_the_plugin()
+    {
+        var path = EmittedPlugin.Write(_plugins, "FieldOnly", new EmittedFactory("FieldOnly.ProbeFactory", "field-probe"));
+        var kit = new KitOptions { Hardware = HardwareMode.Simulated, Sensors = [Sensor("field-probe")] };
+
+        var error = Assert.Throws<KitConfigurationException>(() =>
+            HardwareSelector.Select(kit, "kit.json", TimeProvider.System, new SensorRegistry(BuiltInSensors.All, Load())));
+
+        Assert.Equal($"Kit:Sensors:0: no simulated device for sensor type 'field-probe': plugin FieldOnly ({path}) describes none; " +
+            "run this kit on real hardware (Hardware: RaspberryPi) or add ISimulatedSensorFactory to the plugin", Assert.Single(error.Problems));
     }
 
     [Fact]
