@@ -23,7 +23,12 @@ public static class GatewayHostBuilder
         ArgumentNullException.ThrowIfNull(builder);
         time ??= TimeProvider.System;
         var kitPath = KitFileSource.Add(builder.Configuration, builder.Environment.ContentRootPath);
-        var registry = new SensorRegistry(BuiltInSensors.All);
+        // Sensor state that must survive a restart (rain totals) lives beside the reading database, where the service
+        // may write (the program folder is read-only under systemd).
+        var dataFolder = Path.GetDirectoryName(SqliteConnections.ResolvePath(
+            builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Path)}"] ?? new StorageOptions().Path,
+            builder.Environment.ContentRootPath))!;
+        var registry = new SensorRegistry(BuiltInSensors.For(dataFolder, time));
         var (gateway, kit) = KitLoader.Load(builder.Configuration, kitPath, registry);
         var hardware = HardwareSelector.Select(kit, kitPath, time);
 
