@@ -42,7 +42,7 @@ public sealed partial class SimulatedKit
             BaudRate = Setting(definition, "BaudRate", ModbusSoilProbeModel.DefaultBaudRate),
         }),
         "A02YYUW-LEVEL" => AttachSerial(definition, new A02yyuwModel(Environment)),
-        _ => $"no simulated device for sensor type '{definition.Type}'",
+        _ => AttachPinSensor(definition),
     };
 
     private string? AttachAnalog(SensorDefinition definition, IAnalogProbe probe)
@@ -130,6 +130,11 @@ public sealed partial class SimulatedKit
             : throw new NotSupportedException(
                 $"Simulated kit: no serial device model on '{port}' (asked at {baudRate} baud); attach a serial sensor there first.");
     }
+
+    private static double SettingNumber(SensorDefinition definition, string key, double fallback) =>
+        double.TryParse(definition.Settings.GetValueOrDefault(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : fallback;
 
     private static int Setting(SensorDefinition definition, string key, int fallback)
     {

@@ -3,7 +3,10 @@ using System.Device.Gpio;
 using System.Device.I2c;
 using System.Device.Spi;
 using SmartVillage.Hardware.Simulation.Buses;
+using SmartVillage.Hardware.Simulation.Devices.Bh1750;
 using SmartVillage.Hardware.Simulation.Devices.Bme280;
+using SmartVillage.Hardware.Simulation.Devices.Ina219;
+using SmartVillage.Hardware.Simulation.Devices.Sensirion;
 using SmartVillage.Hardware.Simulation.Devices.Sx1276;
 using SmartVillage.Hardware.Simulation.Gpio;
 using SmartVillage.Hardware.Simulation.EnvironmentModel;
@@ -15,6 +18,12 @@ namespace SmartVillage.Hardware.Simulation;
 /// The hardware of a kit with nothing attached: every bus answers from register-level device models that
 /// all follow one environment scenario, so readings from different sensors agree with each other.
 /// </summary>
+/// <remarks>
+/// Two clocks: the world (the environment, edges from rain gauges and anemometers, 1-Wire files) follows the
+/// injected <see cref="TimeProvider"/>; the chips' own conversion times (milliseconds) follow real time, because
+/// the Iot.Device.Bindings drivers wait for them with <c>Thread.Sleep</c>. Device timers run as long as the kit:
+/// a kit lives as long as its gateway process or test.
+/// </remarks>
 public sealed partial class SimulatedKit : IHardware
 {
     /// <summary>The I2C bus on a Raspberry Pi header, used when a definition names none.</summary>
@@ -76,6 +85,8 @@ public sealed partial class SimulatedKit : IHardware
                 throw new InvalidOperationException("The simulated kit already has a LoRa radio.");
             }
 
+            ReservePin(resetPin, "the LoRa radio's RESET");
+            ReservePin(dio0Pin, "the LoRa radio's DIO0");
             var wired = resetPin >= 0 || dio0Pin >= 0;
             var model = new SimulatedSx1276(wired ? GpioDriver : null, resetPin, dio0Pin, _time, version);
             _loRaRadio = (busId, chipSelect, model);
@@ -94,6 +105,13 @@ public sealed partial class SimulatedKit : IHardware
         return definition.Type.ToUpperInvariant() switch
         {
             "BME280" => AttachI2c(definition, () => new Bme280Model(Environment)),
+            "SHT3X" => AttachI2c(definition, () => new Sht3xModel(Environment)),
+            "SHT4X" => AttachI2c(definition, () => new Sht4xModel(Environment)),
+            "BH1750" => AttachI2c(definition, () => new Bh1750Model(Environment)
+            {
+                WindowTransmittance = SettingNumber(definition, "WindowTransmittance", 1),
+            }),
+            "INA219" => AttachPowerMonitor(definition),
             _ => AttachFieldSensor(definition),
         };
     }
@@ -124,6 +142,21 @@ public sealed partial class SimulatedKit : IHardware
 
     public Stream OpenSerial(string port, int baudRate) => OpenSerialModel(port, baudRate);
 
+    /// <summary>An INA219 whose shunt sits in the circuit <c>Settings:Circuit</c> names (battery by default).</summary>
+    private string? AttachPowerMonitor(SensorDefinition definition)
+    {
+        Func<EnvironmentConditions, (double, double)>? circuit = (definition.Settings.GetValueOrDefault("Circuit") ?? "battery").ToUpperInvariant() switch
+        {
+            "BATTERY" => Ina219Model.Battery,
+            "SOLAR" => Ina219Model.SolarPanel,
+            "LOAD" => Ina219Model.Load,
+            _ => null,
+        };
+        return circuit is null
+            ? $"Settings:Circuit: '{definition.Settings["Circuit"]}' is not a circuit the simulation has; use battery, solar or load"
+            : AttachI2c(definition, () => new Ina219Model(Environment, circuit, SettingNumber(definition, "ShuntOhms", 0.1)));
+    }
+
     private string? AttachI2c(SensorDefinition definition, Func<II2cDeviceModel> createModel)
     {
         var busId = definition.Bus ?? DefaultI2cBus;
@@ -145,8 +178,10 @@ public sealed partial class SimulatedKit : IHardware
                     + "two devices cannot share an address";
             }
 
-            I2cBus(busId).TryAdd(address, createModel());
+            var model = createModel();
+            I2cBus(busId).TryAdd(address, model);
             _attached[(busId, address)] = definition;
+            _models[definition.Id] = model;
             return null;
         }
     }

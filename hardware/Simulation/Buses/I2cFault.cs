@@ -17,4 +17,10 @@ public enum I2cFault
     /// and the pull-ups win (brown-out, latch-up). Writes are accepted and lost.
     /// </summary>
     CorruptData,
+
+    /// <summary>
+    /// The device holds SCL low (a stuck slave after a brown-out): the adapter gives up after its timeout and every
+    /// transfer fails with an <see cref="IOException"/> naming the timeout, as i2c-dev reports ETIMEDOUT.
+    /// </summary>
+    Timeout,
 }

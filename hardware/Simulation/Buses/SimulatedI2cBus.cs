@@ -79,6 +79,12 @@ public sealed class SimulatedI2cBus
     private II2cDeviceModel Addressed(int address)
     {
         var model = Find(address);
+        if (model is not null && FaultAt(address) == I2cFault.Timeout)
+        {
+            throw new IOException(
+                $"I2C bus {BusId}: transfer to 0x{address:X2} timed out (simulated: the device holds SCL low)");
+        }
+
         if (model is null || FaultAt(address) == I2cFault.Nack)
         {
             // The wording follows what the Linux i2c-dev path gives a driver: an I/O error on the transfer.

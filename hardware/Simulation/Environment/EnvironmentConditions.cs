@@ -65,9 +65,27 @@ public sealed record EnvironmentConditions
     /// <summary>Direction the wind blows from, degrees clockwise from north (0-360).</summary>
     public required double WindDirectionDegrees { get; init; }
 
-    /// <summary>Illuminance on a horizontal surface, lx.</summary>
+    /// <summary>Sunlight on a horizontal surface (global horizontal irradiance), W/m²: the sun's height times the cloud.</summary>
+    public required double SolarIrradianceWattsPerSquareMetre { get; init; }
+
+    /// <summary>Illuminance on a horizontal surface, lx: the same sunlight, at 100 lx per W/m².</summary>
     public required double IlluminanceLux { get; init; }
 
-    /// <summary>Voltage of the kit's 12 V lead-acid battery, V (charged by the solar panel by day).</summary>
+    /// <summary>Voltage at the kit's solar panel terminals, V (0 in the dark).</summary>
+    public required double SolarPanelVolts { get; init; }
+
+    /// <summary>Current from the solar panel into the charge controller, A: follows the irradiance.</summary>
+    public required double SolarPanelAmps { get; init; }
+
+    /// <summary>Current the station draws from the battery (gateway, sensors, radio), A.</summary>
+    public required double LoadAmps { get; init; }
+
+    /// <summary>Charge of the kit's 12 V lead-acid battery, 0-1: the running balance of panel and load.</summary>
+    public required double BatteryStateOfCharge { get; init; }
+
+    /// <summary>Battery terminal voltage, V: rises with charge and while charging, sags while discharging.</summary>
     public required double BatteryVolts { get; init; }
+
+    /// <summary>Net battery current, A: positive while charging (panel above load), negative while discharging.</summary>
+    public double BatteryAmps => SolarPanelAmps - LoadAmps;
 }

@@ -20,7 +20,8 @@ public static class ScenarioCatalog
     /// <summary>
     /// A storm moving in: cool (12-17 °C), humid (80-98 %RH), pressure falling from 1006 hPa by 20 hPa,
     /// fastest at the start (about 1.7 hPa/h), which is what a barometric storm warning looks for. Steady 6 mm/h rain
-    /// wets the soil and muddies the water; wind around 11 m/s.
+    /// wets the soil and muddies the water; wind around 11 m/s. Heavy, moving cloud lets through 7-23 % of the
+    /// daylight, so the solar panel cannot cover the station's load and the battery runs down.
     /// </summary>
     public static ScenarioProfile Storm { get; } =
         new("storm", 12, 17, 80, 98, 1006, 1, 20, TimeSpan.FromHours(12))
@@ -28,6 +29,7 @@ public static class ScenarioCatalog
             RainRateMillimetresPerHour = 6,
             MeanWindSpeedMetresPerSecond = 11,
             Sunshine = 0.15,
+            CloudVariation = 0.5,
             BaseTurbidityNtu = 3,
         };
 

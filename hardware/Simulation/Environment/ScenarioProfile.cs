@@ -40,8 +40,14 @@ public sealed partial record ScenarioProfile
     /// <summary>Mean wind speed, m/s. Default 2.</summary>
     public double MeanWindSpeedMetresPerSecond { get; init; } = 2;
 
-    /// <summary>Fraction of clear-sky daylight reaching the ground (cloud cover). Default 1.</summary>
+    /// <summary>Fraction of clear-sky daylight reaching the ground on average (cloud cover). Default 1.</summary>
     public double Sunshine { get; init; } = 1;
+
+    /// <summary>How much passing cloud moves the daylight around its average, as a fraction of it (0-1). Default 0.</summary>
+    public double CloudVariation { get; init; }
+
+    /// <summary>Battery state of charge when the scenario starts, 0-1. Default 0.8.</summary>
+    public double BatteryChargeStart { get; init; } = 0.8;
 
     /// <summary>Turbidity of the monitored water in calm weather, NTU; rain adds run-off. Default 0.8.</summary>
     public double BaseTurbidityNtu { get; init; } = 0.8;

@@ -1,6 +1,6 @@
 namespace SmartVillage.Hardware.Simulation.EnvironmentModel;
 
-/// <summary>Soil, water and sky: each a pure function of time, tied to the air so that the kits agree.</summary>
+/// <summary>Soil, water, rain and wind: each a pure function of time, tied to the air so that the kits agree.</summary>
 public sealed partial class SimulatedEnvironment
 {
     // Rain entering the top 30 cm: 1 mm of rain over 300 mm of soil is 0.0033 m³/m³ (infiltration ~100 %).
@@ -11,9 +11,6 @@ public sealed partial class SimulatedEnvironment
     // Water reference values: a tank of borehole water (EC25 450 µS/cm, pH 7.2).
     private const double WaterConductivityAt25 = 450;
     private const double ConductivityTemperatureCoefficient = 0.02; // per °C, domain reference §3.5
-
-    // Light: clear-sky noon illuminance and the solar day (simplified to 06:00-18:00 solar time).
-    private const double NoonIlluminanceLux = 100_000;
 
     private readonly SmoothNoise _waterNoise;
     private readonly SmoothNoise _windSpeedNoise;
@@ -28,8 +25,7 @@ public sealed partial class SimulatedEnvironment
         double TemperatureCelsius, double Ph, double ConductivityMicrosiemensPerCentimetre, double TurbidityNtu, double LevelMetres);
 
     private readonly record struct SkyState(
-        double RainRateMillimetresPerHour, double WindSpeedMetresPerSecond, double WindDirectionDegrees,
-        double IlluminanceLux, double BatteryVolts);
+        double RainRateMillimetresPerHour, double WindSpeedMetresPerSecond, double WindDirectionDegrees);
 
     private double MeanAirTemperature => (Profile.MinTemperatureCelsius + Profile.MaxTemperatureCelsius) / 2;
 
@@ -72,16 +68,12 @@ public sealed partial class SimulatedEnvironment
             temperature, 7.2 + (0.05 * _waterNoise.At(time)), conductivity, turbidity, Math.Clamp(level, 0.05, 1.9));
     }
 
-    private SkyState Sky(DateTimeOffset time, double solarHour)
+    private SkyState Sky(DateTimeOffset time)
     {
         var rain = HoursSinceStart(time) > 0 ? Profile.RainRateMillimetresPerHour : 0;
         var gust = 1 + (0.4 * _windSpeedNoise.At(time));
         var windSpeed = Math.Max(0, Profile.MeanWindSpeedMetresPerSecond * gust);
         var direction = (225 + (60 * _windDirectionNoise.At(time)) + 360) % 360;
-        var daylight = Math.Max(0, Math.Sin(Math.PI * (solarHour - 6) / 12));
-        var illuminance = NoonIlluminanceLux * daylight * Profile.Sunshine;
-        // 12.2 V resting at night, up to 13.8 V while the panel charges at noon in full sun.
-        var battery = 12.2 + (1.6 * daylight * Profile.Sunshine);
-        return new SkyState(rain, windSpeed, direction, illuminance, battery);
+        return new SkyState(rain, windSpeed, direction);
     }
 }

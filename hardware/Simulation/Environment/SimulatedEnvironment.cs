@@ -39,6 +39,7 @@ public sealed partial class SimulatedEnvironment
         _windSpeedNoise = new SmoothNoise(seed, 5, TimeSpan.FromSeconds(40));
         _windDirectionNoise = new SmoothNoise(seed, 6, TimeSpan.FromMinutes(3));
         _soilNoise = new SmoothNoise(seed, 7, TimeSpan.FromMinutes(17));
+        _cloudNoise = new SmoothNoise(seed, 8, TimeSpan.FromMinutes(4));
     }
 
     public ScenarioProfile Profile { get; }
@@ -65,7 +66,9 @@ public sealed partial class SimulatedEnvironment
         var solarHour = DiurnalCycle.SolarHour(time, _time.LocalTimeZone);
         var soil = Soil(time, solarHour);
         var water = Water(time, solarHour);
-        var sky = Sky(time, solarHour);
+        var sky = Sky(time);
+        var sun = Sun(time, solarHour);
+        var power = Power(time, sun);
         return new EnvironmentConditions
         {
             Time = time,
@@ -87,8 +90,13 @@ public sealed partial class SimulatedEnvironment
             RainRateMillimetresPerHour = sky.RainRateMillimetresPerHour,
             WindSpeedMetresPerSecond = sky.WindSpeedMetresPerSecond,
             WindDirectionDegrees = sky.WindDirectionDegrees,
-            IlluminanceLux = sky.IlluminanceLux,
-            BatteryVolts = sky.BatteryVolts,
+            SolarIrradianceWattsPerSquareMetre = sun.IrradianceWattsPerSquareMetre,
+            IlluminanceLux = sun.IlluminanceLux,
+            SolarPanelVolts = power.PanelVolts,
+            SolarPanelAmps = power.PanelAmps,
+            LoadAmps = LoadAmps,
+            BatteryStateOfCharge = power.StateOfCharge,
+            BatteryVolts = power.BatteryVolts,
         };
     }
 

@@ -34,6 +34,12 @@ public sealed class RainGaugeSensor : ISensor
 
     public ValueTask<SensorSample> ReadAsync(CancellationToken cancellationToken)
     {
+        if (_totals.TakeSaveError() is { } saveError)
+        {
+            // Reported once per failed save; the totals are cumulative, so the next read loses nothing.
+            return ValueTask.FromResult(SensorSample.Failure($"{saveError}; tips are still counted, but a restart would lose them"));
+        }
+
         var (hour, day) = _totals.Current();
         return ValueTask.FromResult(SensorSample.Success(
             new Measurement("rain-hour", "m", Math.Round(hour * _millimetresPerTip / 1000, 7)) { RawValue = hour, RawUnit = "count" },

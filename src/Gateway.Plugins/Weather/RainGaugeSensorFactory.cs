@@ -5,14 +5,22 @@ namespace SmartVillage.Plugins.Weather;
 /// <summary>
 /// Kit file type <c>rain-gauge</c>: <c>Pin</c> is the BCM GPIO the reed switch pulls to ground. Settings:
 /// <c>MillimetresPerTip</c> (default 0.2794), <c>DebounceMs</c> (default 100), <c>TotalsFile</c>
-/// (default <c>data/rain-&lt;id&gt;.json</c>, relative to the working directory).
+/// (default <c>rain-&lt;id&gt;.json</c> in the data folder; a relative path is taken from the data folder).
 /// </summary>
+/// <remarks>The gateway passes the folder of its reading database as the data folder, so the totals live where the
+/// service may write (<c>/var/lib/smartvillage</c> under systemd) and survive restarts with the readings.</remarks>
 public sealed class RainGaugeSensorFactory : ISensorFactory
 {
     public const double DefaultMillimetresPerTip = 0.2794;
     private readonly TimeProvider _time;
+    private readonly string _dataFolder;
 
-    public RainGaugeSensorFactory(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
+    /// <param name="dataFolder">Where totals files go; the working directory's <c>data</c> folder when null.</param>
+    public RainGaugeSensorFactory(TimeProvider? time = null, string? dataFolder = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _dataFolder = Path.GetFullPath(dataFolder ?? "data");
+    }
 
     public string Type => "rain-gauge";
 
@@ -34,7 +42,7 @@ public sealed class RainGaugeSensorFactory : ISensorFactory
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(hardware);
-        var file = definition.Settings.GetValueOrDefault("TotalsFile") ?? Path.Combine("data", $"rain-{definition.Id}.json");
+        var file = Path.GetFullPath(definition.Settings.GetValueOrDefault("TotalsFile") ?? $"rain-{definition.Id}.json", _dataFolder);
         return new RainGaugeSensor(
             hardware.Gpio,
             definition.Pin!.Value,

@@ -13,6 +13,7 @@ public sealed class RainTotals
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private State _state;
+    private string? _saveError;
 
     public RainTotals(string path, TimeProvider time)
     {
@@ -30,7 +31,27 @@ public sealed class RainTotals
         {
             var current = Rolled(_state);
             _state = current with { HourTips = current.HourTips + 1, DayTips = current.DayTips + 1 };
-            Save(_state);
+            try
+            {
+                Save(_state);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A tip arrives on the GPIO event thread, where an exception would end the process. The tip stays
+                // counted in memory; the next read reports that it would not survive a restart.
+                _saveError = $"rain totals could not be saved to {_path}: {e.Message}";
+            }
+        }
+    }
+
+    /// <summary>Why the last save failed, once: asking clears it until the next failure.</summary>
+    public string? TakeSaveError()
+    {
+        lock (_gate)
+        {
+            var error = _saveError;
+            _saveError = null;
+            return error;
         }
     }
 

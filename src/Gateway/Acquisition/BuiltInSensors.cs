@@ -1,6 +1,9 @@
 using SmartVillage.Plugins.Abstractions;
+using SmartVillage.Plugins.Light;
 using SmartVillage.Plugins.OneWire;
+using SmartVillage.Plugins.Power;
 using SmartVillage.Plugins.Quality;
+using SmartVillage.Plugins.Sensirion;
 using SmartVillage.Plugins.Soil;
 using SmartVillage.Plugins.Water;
 using SmartVillage.Plugins.Weather;
@@ -13,20 +16,34 @@ namespace SmartVillage.Gateway.Acquisition;
 /// </summary>
 public static class BuiltInSensors
 {
-    public static IReadOnlyList<ISensorFactory> All { get; } = [.. Drivers.Select(f => new QualityCheckedFactory(f))];
+    /// <summary>The types with the system clock and <c>data/</c> under the working directory: enough to validate a kit.</summary>
+    public static IReadOnlyList<ISensorFactory> All { get; } = For("data", TimeProvider.System);
 
-    private static IReadOnlyList<ISensorFactory> Drivers =>
+    /// <summary>
+    /// The types as the gateway runs them: edge timing and debouncing on <paramref name="time"/> (the clock the
+    /// simulated devices follow too), and state that must survive a restart (rain totals) in
+    /// <paramref name="dataFolder"/>, beside the reading database.
+    /// </summary>
+    public static IReadOnlyList<ISensorFactory> For(string dataFolder, TimeProvider time) =>
+        [.. Drivers(dataFolder, time).Select(f => new QualityCheckedFactory(f, time))];
+
+    private static IEnumerable<ISensorFactory> Drivers(string dataFolder, TimeProvider time) =>
     [
         new Bme280SensorFactory(),
+        new Sht3xSensorFactory(),
+        new Sht4xSensorFactory(),
+        new Bh1750SensorFactory(),
+        new Ina219SensorFactory(),
         new WindVaneSensorFactory(),
-        new RainGaugeSensorFactory(),
-        new AnemometerSensorFactory(),
+        new RainGaugeSensorFactory(time, dataFolder),
+        new AnemometerSensorFactory(time),
         new CapacitiveSoilMoistureSensorFactory(),
         new Ds18b20SensorFactory(),
-        new ModbusSoilProbeSensorFactory(),
-        new PhSensorFactory(),
+        new ModbusSoilProbeSensorFactory(time),
+        new PhSensorFactory(time: time),
         new EcSensorFactory(),
         new TurbiditySensorFactory(),
-        new UltrasonicLevelSensorFactory(),
+        new UltrasonicLevelSensorFactory(time),
+        new FloatSwitchSensorFactory(time),
     ];
 }

@@ -24,8 +24,14 @@ public static class GatewayHostBuilder
         ArgumentNullException.ThrowIfNull(builder);
         time ??= TimeProvider.System;
         var kitPath = KitFileSource.Add(builder.Configuration, builder.Environment.ContentRootPath);
-        var plugins = PluginLoader.LoadConfigured(builder.Configuration, builder.Environment.ContentRootPath, BuiltInSensors.All.Select(f => f.Type));
-        var registry = new SensorRegistry(BuiltInSensors.All, plugins);
+        // Sensor state that must survive a restart (rain totals) lives beside the reading database, where the service
+        // may write (the program folder is read-only under systemd).
+        var dataFolder = Path.GetDirectoryName(SqliteConnections.ResolvePath(
+            builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Path)}"] ?? new StorageOptions().Path,
+            builder.Environment.ContentRootPath))!;
+        var builtIns = BuiltInSensors.For(dataFolder, time);
+        var plugins = PluginLoader.LoadConfigured(builder.Configuration, builder.Environment.ContentRootPath, builtIns.Select(f => f.Type));
+        var registry = new SensorRegistry(builtIns, plugins);
         var (gateway, kit) = KitLoader.Load(builder.Configuration, kitPath, registry);
         var hardware = HardwareSelector.Select(kit, kitPath, time, registry);
 

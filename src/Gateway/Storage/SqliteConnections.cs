@@ -51,6 +51,7 @@ public sealed class SqliteConnections
         return connection;
     }
 
-    private static string ResolvePath(string path, string contentRoot) =>
+    /// <summary>The database file for a configured path: relative paths are taken from the content root.</summary>
+    public static string ResolvePath(string path, string contentRoot) =>
         System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, path));
 }

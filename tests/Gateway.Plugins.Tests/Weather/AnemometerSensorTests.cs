@@ -21,6 +21,20 @@ public sealed class AnemometerSensorTests : IDisposable
         _sensor = factory.Create(definition, _board);
     }
 
+    /// <summary>The gateway reads a sensor as soon as it opens it: one closure in a millisecond is not 667 m/s.</summary>
+    [Fact]
+    public async Task A_read_right_after_opening_counts_over_a_whole_second()
+    {
+        var read = _sensor.ReadAsync(CancellationToken.None).AsTask();
+        _board.Driver.SetInputValue(Pin, PinValue.Low);
+        Assert.False(read.IsCompleted);
+
+        _time.Advance(AnemometerSensor.MinimumWindow);
+        var speed = (await read).Only("wind-speed");
+
+        Assert.Equal(2.4 / 3.6, speed.Value, 0.01);
+    }
+
     /// <summary>Kit datasheet: one closure per second is 2.4 km/h.</summary>
     [Fact]
     public async Task One_closure_per_second_is_2_4_kilometres_per_hour()

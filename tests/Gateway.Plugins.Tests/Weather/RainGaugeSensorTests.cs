@@ -100,6 +100,35 @@ public sealed class RainGaugeSensorTests : IDisposable
         Assert.StartsWith("Pin:", Assert.Single(_factory.Validate(new SensorDefinition { Id = "r", Type = "rain-gauge" })), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_totals_file_that_cannot_be_written_is_reported_once_and_tips_keep_counting()
+    {
+        File.WriteAllText(_folder.File("not-a-folder"), "");
+        var definition = new SensorDefinition { Id = "rain-2", Type = "rain-gauge", Pin = 7 };
+        definition.Settings["TotalsFile"] = Path.Combine(_folder.File("not-a-folder"), "rain.json");
+        using var sensor = _factory.Create(definition, _board);
+
+        _board.Driver.SetInputValue(7, PinValue.Low);
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        _board.Driver.SetInputValue(7, PinValue.High);
+
+        var failed = await sensor.ReadAsync(CancellationToken.None);
+        Assert.Contains("could not be saved", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(1, (await sensor.ReadAsync(CancellationToken.None)).Only("rain-day").RawValue);
+    }
+
+    [Fact]
+    public async Task Without_a_totals_file_setting_the_totals_live_in_the_data_folder()
+    {
+        var factory = new RainGaugeSensorFactory(_time, _folder.Path);
+        using var sensor = factory.Create(new SensorDefinition { Id = "roof", Type = "rain-gauge", Pin = 8 }, _board);
+
+        _board.Driver.SetInputValue(8, PinValue.Low);
+        await sensor.ReadAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(_folder.File("rain-roof.json")));
+    }
+
     /// <summary>A clean closure held 50 ms, then a second of quiet.</summary>
     private void Tip()
     {

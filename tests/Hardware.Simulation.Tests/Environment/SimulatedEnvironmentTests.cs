@@ -112,4 +112,69 @@ public sealed class SimulatedEnvironmentTests
         Assert.True(dry.AirTemperatureCelsius > clear.AirTemperatureCelsius + 5);
         Assert.True(dry.RelativeHumidityPercent < clear.RelativeHumidityPercent - 15);
     }
+
+    [Fact]
+    public void Daylight_peaks_at_solar_noon_and_is_gone_at_night()
+    {
+        var environment = new SimulatedEnvironment(ScenarioCatalog.ClearDay, new FakeTimeProvider(s_midnight));
+
+        var noon = environment.At(s_midnight.AddHours(12));
+        var night = environment.At(s_midnight.AddHours(23));
+
+        Assert.Equal(1000.0, noon.SolarIrradianceWattsPerSquareMetre, 1.0);
+        Assert.Equal(100_000.0, noon.IlluminanceLux, 100.0);
+        Assert.Equal(0, night.IlluminanceLux);
+        Assert.Equal(0, night.SolarPanelAmps);
+        Assert.Equal(0, night.SolarPanelVolts);
+    }
+
+    [Fact]
+    public void Storm_cloud_lets_through_a_moving_fraction_of_the_light()
+    {
+        var noon = s_midnight.AddHours(12);
+        var storm = new SimulatedEnvironment(ScenarioCatalog.Storm, new FakeTimeProvider(s_midnight));
+        var minutes = Enumerable.Range(0, 60).Select(m => storm.At(noon.AddMinutes(m)).IlluminanceLux).ToList();
+
+        Assert.All(minutes, lux => Assert.InRange(lux, 7_000, 23_000));
+        Assert.True(minutes.Max() - minutes.Min() > 2_000, "passing cloud moves the light");
+    }
+
+    [Fact]
+    public void The_solar_panel_current_follows_the_light()
+    {
+        var environment = new SimulatedEnvironment(ScenarioCatalog.ClearDay, new FakeTimeProvider(s_midnight));
+        var hours = Enumerable.Range(6, 7).Select(h => environment.At(s_midnight.AddHours(h))).ToList();
+
+        Assert.Equal(hours.Select(c => c.IlluminanceLux).Order(), hours.Select(c => c.IlluminanceLux));
+        Assert.Equal(hours.Select(c => c.SolarPanelAmps).Order(), hours.Select(c => c.SolarPanelAmps));
+        Assert.All(hours, c => Assert.Equal(c.IlluminanceLux / 100_000 * 1.14, c.SolarPanelAmps, 1e-9));
+    }
+
+    [Fact]
+    public void The_battery_charges_by_day_and_runs_down_at_night()
+    {
+        var environment = new SimulatedEnvironment(ScenarioCatalog.ClearDay, new FakeTimeProvider(s_midnight));
+
+        var dawn = environment.At(s_midnight.AddHours(6));
+        var dusk = environment.At(s_midnight.AddHours(18));
+        var nextDawn = environment.At(s_midnight.AddHours(30));
+
+        Assert.True(dusk.BatteryStateOfCharge > dawn.BatteryStateOfCharge);
+        Assert.True(nextDawn.BatteryStateOfCharge < dusk.BatteryStateOfCharge);
+        Assert.True(environment.At(s_midnight.AddHours(12)).BatteryAmps > 0, "charging at noon");
+        Assert.True(environment.At(s_midnight.AddHours(23)).BatteryAmps < 0, "discharging at night");
+        Assert.InRange(dusk.BatteryVolts, 11.8, 14.4);
+    }
+
+    [Fact]
+    public void A_storm_runs_the_battery_down_even_by_day()
+    {
+        var start = s_midnight.AddHours(8);
+        var environment = new SimulatedEnvironment(ScenarioCatalog.Storm, new FakeTimeProvider(start));
+
+        var later = environment.At(start.AddHours(8));
+
+        Assert.True(later.BatteryStateOfCharge < ScenarioCatalog.Storm.BatteryChargeStart - 0.1);
+        Assert.True(later.BatteryVolts < environment.At(start).BatteryVolts);
+    }
 }
