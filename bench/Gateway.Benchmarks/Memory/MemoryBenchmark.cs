@@ -27,6 +27,11 @@ public static class MemoryBenchmark
             builds.Add(("published single file", await SingleFileAsync(options)));
         }
 
+        if (options.Flag("aot"))
+        {
+            builds.Add(("Native AOT (linux-x64-aot profile)", await NativeAotAsync(options)));
+        }
+
         Console.WriteLine($"memory: VmRSS sampled every 1 s for {seconds} s after {warmup} s of warm-up; files in {scratch.Path}");
         var table = new ResultTable("process", "case", "readings/s", "VmRSS median MB", "VmRSS max MB", "of which anon MB", "vs baseline", "target < 60 MB");
         var baseline = await MeasureBaselineAsync(scratch, broker.Port, warmup, seconds);
@@ -127,6 +132,36 @@ public static class MemoryBenchmark
         }
 
         return (Stats.Median(samples), samples.Max(), Stats.Median(anonymous));
+    }
+
+    /// <summary>Publishes the gateway with publish-profiles/linux-x64-aot.pubxml, once, beside this build.</summary>
+    private static async Task<string> NativeAotAsync(CommandLine options)
+    {
+        var given = options.Get("aot-path", "");
+        if (given.Length > 0)
+        {
+            return given;
+        }
+
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(GatewayRun.BuiltAssembly()))!; // src/Gateway/bin/<Configuration>
+        var project = Path.GetFullPath(Path.Combine(root, "..", "..", "Gateway.csproj"));
+        var profile = Path.GetFullPath(Path.Combine(root, "..", "..", "..", "..", "publish-profiles", "linux-x64-aot.pubxml"));
+        var output = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "native-aot"));
+        var executable = Path.Combine(output, "SmartVillage.Gateway");
+        if (!File.Exists(executable))
+        {
+            Console.WriteLine($"publishing {project} with {profile} to {output} ...");
+            using var publish = Process.Start(new ProcessStartInfo("dotnet",
+                ["publish", project, $"-p:PublishProfileFullPath={profile}", $"-p:PublishDir={output}/", "-v", "q", "--nologo"])
+            { UseShellExecute = false })!;
+            await publish.WaitForExitAsync();
+            if (publish.ExitCode != 0 || !File.Exists(executable))
+            {
+                throw new InvalidOperationException("dotnet publish of the Native AOT build failed");
+            }
+        }
+
+        return executable;
     }
 
     /// <summary>Publishes the gateway as a self-contained single file for this machine (linux-x64), once, beside this build.</summary>

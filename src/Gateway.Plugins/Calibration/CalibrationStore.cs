@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartVillage.Plugins.Persistence;
 
 namespace SmartVillage.Plugins.Calibration;
 
@@ -15,7 +16,6 @@ namespace SmartVillage.Plugins.Calibration;
 /// </remarks>
 public sealed class CalibrationStore
 {
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
     private readonly Lock _gate = new();
     private List<PhCalibration> _records;
 
@@ -71,7 +71,7 @@ public sealed class CalibrationStore
         var temporary = Path + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(file, records, s_json);
+            JsonSerializer.Serialize(file, records, PluginsJson.Default.ListPhCalibration);
             file.Flush(flushToDisk: true);
         }
 
@@ -88,7 +88,7 @@ public sealed class CalibrationStore
         try
         {
             using var file = File.OpenRead(path);
-            return JsonSerializer.Deserialize<List<PhCalibration>>(file, s_json) ?? [];
+            return JsonSerializer.Deserialize(file, PluginsJson.Default.ListPhCalibration) ?? [];
         }
         catch (JsonException e)
         {

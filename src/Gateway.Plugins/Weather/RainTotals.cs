@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartVillage.Plugins.Persistence;
 
 namespace SmartVillage.Plugins.Weather;
 
@@ -84,7 +85,7 @@ public sealed class RainTotals
         var temporary = _path + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(file, state);
+            JsonSerializer.Serialize(file, state, PluginsJson.Default.State);
             file.Flush(flushToDisk: true);
         }
 
@@ -95,7 +96,7 @@ public sealed class RainTotals
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<State>(File.ReadAllText(path)) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), PluginsJson.Default.State) : null;
         }
         catch (JsonException)
         {
@@ -104,5 +105,5 @@ public sealed class RainTotals
         }
     }
 
-    private sealed record State(DateTimeOffset Hour, int HourTips, DateTimeOffset Day, int DayTips);
+    internal sealed record State(DateTimeOffset Hour, int HourTips, DateTimeOffset Day, int DayTips);
 }

@@ -12,14 +12,15 @@ public static class KitLoader
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
-        var gateway = Bind<GatewayOptions>(configuration.GetSection(GatewayOptions.Section), problems) ?? new GatewayOptions();
+        var gateway = Bind(configuration.GetSection(GatewayOptions.Section), problems, s => s.Get<GatewayOptions>()) ?? new GatewayOptions();
         var kitSection = configuration.GetSection(KitOptions.Section);
-        var kit = Bind<KitOptions>(kitSection, problems) ?? new KitOptions();
+        HexNumbers.NormaliseUnder(kitSection);
+        var kit = Bind(kitSection, problems, s => s.Get<KitOptions>()) ?? new KitOptions();
 
         // The binder silently drops a list element it cannot convert (a sensor with Address "0xZZ" would simply
         // vanish from the kit). Lists are therefore bound element by element, so the bad key is reported instead.
-        kit.Sensors = BindList<SensorDefinition>(kitSection.GetSection(nameof(KitOptions.Sensors)), problems);
-        kit.Upstreams = BindList<MqttUpstreamOptions>(kitSection.GetSection(nameof(KitOptions.Upstreams)), problems);
+        kit.Sensors = BindList(kitSection.GetSection(nameof(KitOptions.Sensors)), problems, s => s.Get<SensorDefinition>());
+        kit.Upstreams = BindList(kitSection.GetSection(nameof(KitOptions.Upstreams)), problems, s => s.Get<MqttUpstreamOptions>());
         if (problems.Count == 0)
         {
             problems.AddRange(KitValidator.Validate(gateway, kit, registry));
@@ -28,19 +29,21 @@ public static class KitLoader
         return problems.Count > 0 ? throw new KitConfigurationException(kitPath, problems) : (gateway, kit);
     }
 
-    private static List<T> BindList<T>(IConfigurationSection section, List<string> problems)
+    // Each caller passes its own `Get<ConcreteType>()` so the configuration binder's source generator can see the type
+    // (it cannot generate code for a Get<T> inside a generic method): no reflection, so the AOT build binds the same.
+    private static List<T> BindList<T>(IConfigurationSection section, List<string> problems, Func<IConfigurationSection, T?> get)
         where T : class, new() =>
         section.GetChildren()
             .OrderBy(child => int.TryParse(child.Key, out var index) ? index : int.MaxValue)
-            .Select(child => Bind<T>(child, problems) ?? new T())
+            .Select(child => Bind(child, problems, get) ?? new T())
             .ToList();
 
-    private static T? Bind<T>(IConfigurationSection section, List<string> problems)
+    private static T? Bind<T>(IConfigurationSection section, List<string> problems, Func<IConfigurationSection, T?> get)
         where T : class
     {
         try
         {
-            return section.Get<T>();
+            return get(section);
         }
         catch (InvalidOperationException exception)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SmartVillage.Gateway.Storage;
 
 namespace SmartVillage.Gateway.Dashboard;
@@ -35,18 +36,35 @@ public static class HistoryEndpoint
             var to = DateTimeOffset.FromUnixTimeMilliseconds(((now.ToUnixTimeMilliseconds() / bucketMs) + 1) * bucketMs);
             var from = to - w.Span;
             var buckets = history.Read(sensor, quantity, from, to, w.Bucket);
-            return Results.Ok(new
-            {
+            return Results.Ok(new HistoryReport(
                 sensor,
                 quantity,
-                range = range ?? "day",
+                range ?? "day",
                 from,
                 to,
-                bucketSeconds = (long)w.Bucket.TotalSeconds,
-                threshold = thresholds.GetValueOrDefault(quantity),
-                buckets = buckets.Select(b => new { t = b.Start, n = b.Count, min = b.Min, mean = b.Mean, max = b.Max }),
-            });
+                (long)w.Bucket.TotalSeconds,
+                thresholds.GetValueOrDefault(quantity),
+                [.. buckets.Select(b => new HistoryPoint(b.Start, b.Count, b.Min, b.Mean, b.Max))]));
         });
         return endpoints;
     }
 }
+
+/// <summary>One chart: the buckets of a sensor quantity over a range, with the thresholds to draw.</summary>
+public sealed record HistoryReport(
+    string Sensor,
+    string Quantity,
+    string Range,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    long BucketSeconds,
+    QuantityThreshold? Threshold,
+    IReadOnlyList<HistoryPoint> Buckets);
+
+/// <summary>One bucket, with short names: a month chart carries a few hundred of them to a phone.</summary>
+public sealed record HistoryPoint(
+    [property: JsonPropertyName("t")] DateTimeOffset T,
+    [property: JsonPropertyName("n")] int N,
+    [property: JsonPropertyName("min")] double Min,
+    [property: JsonPropertyName("mean")] double Mean,
+    [property: JsonPropertyName("max")] double Max);

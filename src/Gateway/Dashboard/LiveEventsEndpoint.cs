@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using SmartVillage.Gateway.Hosting;
 using SmartVillage.Gateway.Storage;
 
 namespace SmartVillage.Gateway.Dashboard;
@@ -11,8 +12,6 @@ namespace SmartVillage.Gateway.Dashboard;
 /// </summary>
 public static class LiveEventsEndpoint
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static IEndpointRouteBuilder MapLiveEvents(this IEndpointRouteBuilder endpoints, NowSnapshotBuilder snapshots, CommitSignal commits, DashboardOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -31,7 +30,7 @@ public static class LiveEventsEndpoint
                 while (!token.IsCancellationRequested)
                 {
                     var snapshot = snapshots.Build();
-                    await response.WriteAsync("event: now\ndata: " + JsonSerializer.Serialize(snapshot, Json) + "\n\n", token);
+                    await response.WriteAsync("event: now\ndata: " + JsonSerializer.Serialize(snapshot, GatewayHttpJson.Default.NowSnapshot) + "\n\n", token);
                     await response.Body.FlushAsync(token);
                     await Task.Delay(options.LiveUpdateInterval, time, token);
                     using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);

@@ -33,51 +33,43 @@ public static class StatusEndpoint
         {
             var radioCounters = radio.Counters();
             var lastSequence = writer.LastSequence;
-            return new
-            {
-                GatewayId = store.GatewayId,
-                Kit = kit.Name,
-                Hardware = hardware.Name,
-                StartedAt = clock.StartedAt,
-                UptimeSeconds = Math.Round((time.GetUtcNow() - clock.StartedAt).TotalSeconds),
-                ReadingsAccepted = writer.AcceptedSinceStart,
-                LastSequence = lastSequence,
-                FailedCommits = writer.FailedCommits,
-                StorageAlarms = store.Alarms,
-                StorageUsedBytes = writer.UsedBytes,
-                DroppedForQuota = writer.DroppedForQuota,
-                Sensors = acquisition.Pollers.Select(p => p.Health).Select(h => new
-                {
-                    Id = h.SensorId,
+            return new StatusReport(
+                store.GatewayId,
+                kit.Name,
+                hardware.Name,
+                clock.StartedAt,
+                Math.Round((time.GetUtcNow() - clock.StartedAt).TotalSeconds),
+                writer.AcceptedSinceStart,
+                lastSequence,
+                writer.FailedCommits,
+                store.Alarms,
+                writer.UsedBytes,
+                writer.DroppedForQuota,
+                [.. acquisition.Pollers.Select(p => p.Health).Select(h => new SensorStatus(
+                    h.SensorId,
                     h.Type,
-                    Health = h.State.ToString(),
+                    h.State.ToString(),
                     h.LastSuccessAt,
                     h.LastFailureAt,
                     h.LastError,
                     h.ConsecutiveFailures,
                     h.ReadingsAccepted,
                     h.FailedReads,
-                    Latest = h.Latest.Select(v => new
-                    {
+                    [.. h.Latest.Select(v => new LatestValueReport(
                         v.Quantity,
                         v.Unit,
                         v.Value,
-                        Quality = v.Quality == ReadingQuality.Good ? [] : v.Quality.ToString().Split(", "),
+                        v.Quality == ReadingQuality.Good ? [] : v.Quality.ToString().Split(", "),
                         v.Time,
-                        v.Sequence,
-                    }),
-                }),
-                PluginsFolder = plugins.Folder,
-                Plugins = plugins.Plugins.Select(p => new
-                {
+                        v.Sequence))]))],
+                plugins.Folder,
+                [.. plugins.Plugins.Select(p => new PluginStatus(
                     p.Name,
                     p.Path,
-                    State = p.Failed ? "Failed" : p.Problems.Count > 0 ? "PartlyLoaded" : "Loaded",
+                    p.Failed ? "Failed" : p.Problems.Count > 0 ? "PartlyLoaded" : "Loaded",
                     p.Types,
-                    p.Problems,
-                }),
-                Upstreams = upstreams.Upstreams.Select(u => u.Status).Select(u => new
-                {
+                    p.Problems))],
+                [.. upstreams.Upstreams.Select(u => u.Status).Select(u => new UpstreamReport(
                     u.Name,
                     u.Endpoint,
                     u.Connected,
@@ -85,65 +77,36 @@ public static class StatusEndpoint
                     u.LastDisconnectAt,
                     u.LastError,
                     u.AckedSequence,
-                    Backlog = Math.Max(0, lastSequence - u.AckedSequence),
+                    Math.Max(0, lastSequence - u.AckedSequence),
                     u.MessagesAcknowledged,
-                    u.ConnectAttempts,
-                }),
-                Nodes = nodes.Snapshot().Select(n => new
-                {
-                    n.Id,
-                    n.Name,
-                    n.Source,
-                    n.Decoder,
-                    Health = n.Health.ToString(),
-                    n.LastSeen,
-                    n.RssiDbm,
-                    n.SnrDb,
-                    n.Battery,
-                    n.BatteryUnit,
-                    n.LastFrameCounter,
-                    n.FramesAccepted,
-                    n.ReadingsStored,
-                    n.Duplicates,
-                    n.Replays,
-                    n.Restarts,
-                    n.Rejected,
-                    n.LastRejection,
-                    n.LastRejectionAt,
-                }),
-                Radio = new
-                {
-                    State = radio.State.ToString(),
+                    u.ConnectAttempts))],
+                nodes.Snapshot(),
+                new RadioReport(
+                    radio.State.ToString(),
                     radio.Error,
                     radio.FrequencyHz,
-                    PacketsReceived = radioCounters.Received,
-                    CrcErrors = radioCounters.CrcErrors,
-                    OverflowDrops = radioCounters.OverflowDrops,
+                    radioCounters.Received,
+                    radioCounters.CrcErrors,
+                    radioCounters.OverflowDrops,
                     radio.UnknownAddressFrames,
                     radio.LastUnknownAddress,
-                    radio.MalformedFrames,
-                },
-                NetworkServer = kit.NetworkServer is null ? null : new
-                {
+                    radio.MalformedFrames),
+                kit.NetworkServer is null ? null : new NetworkServerReport(
                     networkServer.Endpoint,
                     networkServer.Topic,
                     networkServer.Connected,
                     networkServer.LastError,
                     networkServer.UplinksReceived,
                     networkServer.UplinksRejected,
-                    networkServer.LastRejection,
-                },
-                WifiBroker = kit.WifiBroker is not { Enabled: true } ? null : new
-                {
+                    networkServer.LastRejection),
+                kit.WifiBroker is not { Enabled: true } ? null : new WifiBrokerReport(
                     wifiBroker.Listening,
                     wifiBroker.Endpoint,
                     wifiBroker.Error,
                     wifiBroker.RefusedLogins,
                     wifiBroker.LastRefusedUsername,
                     wifiBroker.LastRefusedFrom,
-                    wifiBroker.MessagesReceived,
-                },
-            };
+                    wifiBroker.MessagesReceived));
         });
         return endpoints;
     }

@@ -37,6 +37,7 @@ public static class GatewayHostBuilder
 
         var services = builder.Services;
         services.AddSystemd();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayHttpJson.Default));
         services.AddSingleton(time);
         services.AddSingleton(gateway);
         services.AddSingleton(kit);

@@ -38,16 +38,22 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static GatewayProcess Start(string kitFile, string databaseFile, IDictionary<string, string>? settings = null)
+    public Uri BaseAddress => _http.BaseAddress!;
+
+    public static GatewayProcess Start(string kitFile, string databaseFile, IDictionary<string, string>? settings = null) =>
+        Start(new ProcessStartInfo("dotnet", [GatewayAssembly()]), kitFile, databaseFile, settings);
+
+    /// <summary>A published gateway executable (e.g. the Native AOT build) instead of the solution's build.</summary>
+    public static GatewayProcess StartExecutable(string executable, string kitFile, string databaseFile, IDictionary<string, string>? settings = null) =>
+        Start(new ProcessStartInfo(executable), kitFile, databaseFile, settings);
+
+    private static GatewayProcess Start(ProcessStartInfo start, string kitFile, string databaseFile, IDictionary<string, string>? settings)
     {
         var httpPort = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet", [GatewayAssembly()])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(databaseFile)!,
-        };
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = Path.GetDirectoryName(databaseFile)!;
         start.Environment["Gateway__KitFile"] = kitFile;
         start.Environment["Storage__Path"] = databaseFile;
         start.Environment["Storage__CommitInterval"] = "00:00:00.2";
@@ -131,18 +137,21 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>The gateway as the solution built it, in the same configuration as these tests.</summary>
-    private static string GatewayAssembly()
+    private static string GatewayAssembly() =>
+        Path.Combine(RepositoryRoot(), "src", "Gateway", "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "SmartVillage.Gateway.dll") is var assembly && File.Exists(assembly)
+            ? assembly
+            : throw new FileNotFoundException("Build the solution first: " + assembly);
+
+    /// <summary>The folder holding SmartVillage.sln, above this test assembly.</summary>
+    public static string RepositoryRoot()
     {
         var here = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var configuration = here.Parent!.Name; // bin/<Configuration>/net10.0/
         var root = here;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "SmartVillage.sln")))
         {
             root = root.Parent;
         }
 
-        var assembly = Path.Combine(root?.FullName ?? throw new InvalidOperationException("SmartVillage.sln not found above " + AppContext.BaseDirectory),
-            "src", "Gateway", "bin", configuration, "net10.0", "SmartVillage.Gateway.dll");
-        return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the solution first: " + assembly);
+        return root?.FullName ?? throw new InvalidOperationException("SmartVillage.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using SmartVillage.Plugins.Abstractions;
@@ -12,6 +13,10 @@ namespace SmartVillage.Gateway.Acquisition.Plugins;
 /// </summary>
 internal static partial class PluginFolder
 {
+    /// <summary>Why the trimming warnings on plugin loading are suppressed.</summary>
+    internal const string JitOnly = "Plugins are loaded only by the JIT build: PluginLoader refuses a plugins folder in the Native AOT " +
+        "build, where no assembly can be loaded. A plugin's own code is never trimmed (it is not part of the publish).";
+
     /// <summary>What one folder yielded, before type names are checked against the others.</summary>
     internal sealed record Loaded(string Name, string Path, List<(string Type, ISensorFactory Factory)> Factories, List<string> Problems);
 
@@ -61,6 +66,8 @@ internal static partial class PluginFolder
         return loaded;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = JitOnly)]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = JitOnly)]
     private static Assembly? LoadAssembly(string main, List<string> problems)
     {
         try
@@ -84,6 +91,8 @@ internal static partial class PluginFolder
     /// A plugin built against a newer contract or bindings than this gateway carries would fail at its first call to
     /// a member the gateway lacks; say so now, naming the assembly and both versions.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = JitOnly)]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = JitOnly)]
     private static bool HostVersionsSuffice(Assembly assembly, string main, List<string> problems)
     {
         var before = problems.Count;
@@ -100,6 +109,8 @@ internal static partial class PluginFolder
         return problems.Count == before;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = JitOnly)]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = JitOnly)]
     private static List<Type> FactoryTypes(Assembly assembly, string main, List<string> problems)
     {
         try
@@ -115,6 +126,8 @@ internal static partial class PluginFolder
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = JitOnly)]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = JitOnly)]
     private static ISensorFactory? Create(Type type, string main, List<string> problems)
     {
         if (type.GetConstructor(Type.EmptyTypes) is not { } constructor)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -18,6 +19,7 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
         _resolver = new AssemblyDependencyResolver(mainAssemblyPath);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = PluginFolder.JitOnly)]
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         // Null hands the name to the default context, which also checks the version: a plugin built against a newer

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SmartVillage.Gateway.Configuration;
 
 namespace SmartVillage.Gateway.Acquisition.Plugins;
@@ -27,6 +28,12 @@ public static class PluginLoader
         {
             throw new KitConfigurationException(folder, [$"{key}: '{configured}' does not exist (looked at {folder}); " +
                 "create it (deploy/install.sh makes /opt/smartvillage/plugins) or leave the key empty for no plugins"]);
+        }
+
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new KitConfigurationException(folder, [$"{key}: this gateway is the Native AOT build, which cannot load plugin " +
+                "assemblies; install the JIT build (publish-profiles/linux-arm64.pubxml) to use sensor plugins, or leave the key empty"]);
         }
 
         try

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using SmartVillage.Gateway.Hosting;
 
 namespace SmartVillage.Gateway.Dashboard.Admin;
 
@@ -21,7 +22,7 @@ public sealed class AdminCredentials
         _path = path;
         if (File.Exists(path))
         {
-            _passwordHash = JsonSerializer.Deserialize<Stored>(File.ReadAllText(path))?.PasswordHash;
+            _passwordHash = JsonSerializer.Deserialize(File.ReadAllText(path), GatewayFileJson.Default.Stored)?.PasswordHash;
         }
 
         if (_passwordHash is null)
@@ -98,7 +99,7 @@ public sealed class AdminCredentials
 
         using (var stream = new FileStream(temporary, options))
         {
-            JsonSerializer.Serialize(stream, new Stored(hash));
+            JsonSerializer.Serialize(stream, new Stored(hash), GatewayFileJson.Default.Stored);
             stream.Flush(flushToDisk: true);
         }
 
@@ -108,5 +109,5 @@ public sealed class AdminCredentials
 
     private static string Normalise(string code) => code.Trim().ToUpperInvariant();
 
-    private sealed record Stored(string PasswordHash);
+    internal sealed record Stored(string PasswordHash);
 }

@@ -23,7 +23,7 @@ public static partial class AdminEndpoints
         admin.MapGet("/state", (HttpContext context) =>
         {
             var session = sessions.Find(context.Request.Cookies[AdminSessions.CookieName]);
-            return Results.Ok(new { credentials.SetupNeeded, Authenticated = session is not null, session?.AntiForgeryToken });
+            return Results.Ok(new AdminState(credentials.SetupNeeded, session is not null, session?.AntiForgeryToken));
         });
 
         admin.MapPost("/setup", (HttpContext context, SetupRequest request) =>
@@ -140,7 +140,7 @@ public static partial class AdminEndpoints
             Path = "/",
             MaxAge = AdminSessions.Lifetime,
         });
-        return Results.Ok(new { session.AntiForgeryToken });
+        return Results.Ok(new AntiForgeryReply(session.AntiForgeryToken));
     }
 
     private static IResult? Throttled(HttpContext context, LoginThrottle throttle, IPAddress client)
@@ -169,6 +169,12 @@ public static partial class AdminEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "No admin password is set. One-time setup code: {Code} (open the dashboard's admin page and enter it with a new password; a restart prints a new code)")]
     internal static partial void LogSetupCode(ILogger logger, string code);
 }
+
+/// <summary>Whether the first password is still to be set, and whether this browser is logged in.</summary>
+public sealed record AdminState(bool SetupNeeded, bool Authenticated, string? AntiForgeryToken);
+
+/// <summary>The token a logged-in page echoes in <c>X-CSRF-Token</c>.</summary>
+public sealed record AntiForgeryReply(string AntiForgeryToken);
 
 public sealed record SetupRequest(string? Code, string? Password);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SmartVillage.Gateway.Hosting;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SmartVillage.Gateway.Readings;
@@ -150,7 +151,7 @@ public sealed partial class MqttUpstream
         {
             // Retained, so whoever looks at this gateway later still sees that something went wrong with its store.
             await client.PublishAsync(
-                new MqttApplicationMessageBuilder().WithTopic(_alarmsTopic).WithPayload(JsonSerializer.SerializeToUtf8Bytes(_alarms))
+                new MqttApplicationMessageBuilder().WithTopic(_alarmsTopic).WithPayload(JsonSerializer.SerializeToUtf8Bytes(_alarms, GatewayFileJson.Default.IReadOnlyListString))
                     .WithRetainFlag().WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
                 linked.Token).ConfigureAwait(false);
         }

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SmartVillage.Gateway.Configuration;
+
+/// <summary>
+/// Lets kit files write bus addresses and register values in hexadecimal (<c>"Address": "0x76"</c>, as datasheets
+/// and wiring sheets do). The configuration binder's source generator parses integers as decimal only, so these
+/// keys are rewritten to decimal before binding. A value that is not valid hexadecimal is left alone, and the binder
+/// then reports it with its key.
+/// </summary>
+internal static partial class HexNumbers
+{
+    /// <summary>The keys documented as accepting hexadecimal (docs/configuration.md).</summary>
+    private static readonly HashSet<string> s_keys = new(StringComparer.OrdinalIgnoreCase) { "Address", "SyncWord" };
+
+    public static void NormaliseUnder(IConfigurationSection section)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (child.Value is { } value && s_keys.Contains(child.Key) && Hexadecimal().IsMatch(value)
+                && long.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var number))
+            {
+                child.Value = number.ToString(CultureInfo.InvariantCulture);
+            }
+
+            NormaliseUnder(child);
+        }
+    }
+
+    [GeneratedRegex("^0[xX][0-9A-Fa-f]{1,15}$")]
+    private static partial Regex Hexadecimal();
+}
