@@ -17,7 +17,7 @@ public sealed class HistoryQuery(SqliteConnections connections)
                sum((r.quality & {RollupSql.Warning}) != 0) AS f,
                min(r.value) AS lo, total(r.value) AS s, max(r.value) AS hi
         FROM readings r
-        WHERE r.seq >= $first AND r.seq > $after
+        WHERE r.seq > max($first - 1, $after)
           AND r.series IN (SELECT id FROM series WHERE sensor = $sensor AND quantity = $quantity)
           AND r.time_ms >= $from AND r.time_ms < $to
           AND (r.quality & {RollupSql.Unusable}) = 0
@@ -27,7 +27,8 @@ public sealed class HistoryQuery(SqliteConnections connections)
     private static readonly string RawOnly = $"SELECT b, n, f, lo, s / n, hi FROM ({RawPart}) ORDER BY b";
 
     // One statement, so the watermark, the rollups and the readings are read from one snapshot: a rollup committed
-    // between two reads could otherwise count its readings twice, or not at all.
+    // between two reads could otherwise count its readings twice, or not at all. The raw part's lower bound is one
+    // expression, max(bisected start, watermark), so that SQLite seeks straight to it.
     private static readonly string RollupsAndRaw = $"""
         SELECT b, sum(n), sum(f), min(lo), sum(s) / sum(n), max(hi) FROM (
             {RawPart.Replace("$after", $"({RollupSql.Watermark})", StringComparison.Ordinal)}

@@ -45,7 +45,7 @@ public sealed class StorageOptions
     /// <summary>
     /// Hourly rollups (count, min, mean, max per series and hour: the dashboard's week and month charts) are kept this
     /// long, far longer than the readings themselves (never less than <see cref="History"/>). They count in
-    /// <see cref="QuotaBytes"/>: about 45 bytes per series and hour, so 10 series for 2 years take about 8 MB.
+    /// <see cref="QuotaBytes"/>: about 48 bytes per series and hour, so 10 series for 2 years take about 8 MB.
     /// Default 730 days.
     /// </summary>
     public TimeSpan RollupHistory { get; set; } = TimeSpan.FromDays(730);

@@ -66,7 +66,7 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
             used = UsedBytes();
         }
 
-        // Rollups are small (about 45 bytes per series and hour) and are the only history left of readings given up,
+        // Rollups are small (about 48 bytes per series and hour) and are the only history left of readings given up,
         // so they go last: only a quota too small for the rollups themselves gets here.
         while (!diskFull && used > target && rollups.RemoveOldestHours(RollupHoursPerStep) is > 0 and var removedRows)
         {
