@@ -295,7 +295,8 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
             var trusted = _clock.IsTrusted(now);
             // Roll up first: readings leave the log only once their hour is in the rollups. With an untrusted clock
             // the hour in progress is unknown, so routine rollups wait (deletions still roll up what they remove).
-            var progress = trusted ? rollups.RollUpCompletedHours(now, _options.RollupBudget) : new RollupProgress(0, Behind: false);
+            // On a full disk, room comes first: the routine rollup waits for the next pass.
+            var progress = trusted && !diskFull ? rollups.RollUpCompletedHours(now, _options.RollupBudget) : new RollupProgress(0, Behind: false);
             _rollupBehind = progress.Behind;
             var result = quota.Run(now, trusted, diskFull) with
             {

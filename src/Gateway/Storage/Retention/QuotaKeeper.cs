@@ -16,6 +16,7 @@ namespace SmartVillage.Gateway.Storage.Retention;
 internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions options, IReadOnlyCollection<string> upstreams, HourlyRollups rollups)
 {
     private const int Batch = 2000;
+    private const int SqliteFull = 13;
 
     /// <summary>Rollups are removed a day of hours at a time when the quota needs their room (last resort).</summary>
     private const int RollupHoursPerStep = 24;
@@ -48,7 +49,7 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
         var target = diskFull ? used * TargetShare : options.QuotaBytes * TargetShare;
         while (used > target)
         {
-            var removed = DeleteOldestDelivered(deliveredEverywhere);
+            var removed = DeleteOldestDelivered(deliveredEverywhere, diskFull);
             if (removed == 0)
             {
                 break;
@@ -147,15 +148,32 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
     }
 
     /// <summary>Removes the oldest batch of readings delivered everywhere, rolled up first.</summary>
-    private long DeleteOldestDelivered(long deliveredEverywhere)
+    private long DeleteOldestDelivered(long deliveredEverywhere, bool diskFull)
     {
         if (OldestBatch($"seq <= {deliveredEverywhere}") is not { } batch)
         {
             return 0;
         }
 
-        rollups.RollUpThrough(batch.Last);
+        RollUpBeforeDeleting(batch.Last, diskFull);
         return Delete($"seq <= {batch.Last}", int.MaxValue);
+    }
+
+    /// <summary>
+    /// Rolls up what is about to be deleted. On a disk filled by something else even the rollup may not fit: then
+    /// room for new readings comes first, and the deleted readings' hours miss them in the history (never counted
+    /// twice: the watermark stays below them, and they are gone).
+    /// </summary>
+    private void RollUpBeforeDeleting(long last, bool diskFull)
+    {
+        try
+        {
+            rollups.RollUpThrough(last);
+        }
+        catch (SqliteException exception) when (diskFull && exception.SqliteErrorCode == SqliteFull)
+        {
+            // Documented in docs/durability.md (When storage is full): a full disk gives up history, not readings.
+        }
     }
 
     /// <summary>The first and last sequence numbers of the oldest <see cref="Batch"/> readings matching <paramref name="where"/>.</summary>
