@@ -1,11 +1,12 @@
 using SmartVillage.Gateway.Benchmarks.Disk;
 using SmartVillage.Gateway.Benchmarks.Drain;
+using SmartVillage.Gateway.Benchmarks.History;
 using SmartVillage.Gateway.Benchmarks.Ingest;
 using SmartVillage.Gateway.Benchmarks.Memory;
 using SmartVillage.Gateway.Benchmarks.Support;
 using SmartVillage.Gateway.Benchmarks.Wire;
 
-// One command per figure of issue 3 section 8; see bench/README.md.
+// One command per figure of issue 3 section 8, and the dashboard's history (issue 6); see bench/README.md.
 var commands = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["ingest"] = IngestBenchmark.RunAsync,
@@ -13,6 +14,7 @@ var commands = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompar
     ["disk"] = DiskBenchmark.RunAsync,
     ["wire"] = WireBenchmark.RunAsync,
     ["memory"] = MemoryBenchmark.RunAsync,
+    ["history"] = HistoryBenchmark.RunAsync,
     ["idle-host"] = IdleHost.RunAsync, // the memory baseline, started by "memory"
     ["paced-store"] = PacedStore.RunAsync, // a measured child of "disk"
 };

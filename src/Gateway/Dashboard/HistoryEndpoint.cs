@@ -5,7 +5,8 @@ namespace SmartVillage.Gateway.Dashboard;
 
 /// <summary>
 /// <c>GET /api/history?sensor=&amp;quantity=&amp;range=day|week|month</c>: min / mean / max per bucket (15 min, 1 h,
-/// 6 h: 96, 168 and about 120 points), aggregated by SQLite, with the thresholds to draw.
+/// 6 h: 96, 168 and 120 points), with the thresholds to draw. The day comes from the readings; week and month from the
+/// hourly rollups plus the hour in progress (see <see cref="HistoryWindow"/>).
 /// </summary>
 public static class HistoryEndpoint
 {
@@ -18,33 +19,21 @@ public static class HistoryEndpoint
                 return Results.Problem("sensor and quantity are required, e.g. ?sensor=weather&quantity=temperature&range=day", statusCode: 400);
             }
 
-            (TimeSpan Span, TimeSpan Bucket)? window = (range ?? "day") switch
-            {
-                "day" => (TimeSpan.FromDays(1), TimeSpan.FromMinutes(15)),
-                "week" => (TimeSpan.FromDays(7), TimeSpan.FromHours(1)),
-                "month" => (TimeSpan.FromDays(30), TimeSpan.FromHours(6)),
-                _ => null,
-            };
-            if (window is not { } w)
+            if (HistoryWindow.For(range ?? "day", time.GetUtcNow()) is not { } window)
             {
                 return Results.Problem("range must be day, week or month", statusCode: 400);
             }
 
-            // Buckets are aligned to whole bucket lengths so a chart does not shift as time passes within a bucket.
-            var now = time.GetUtcNow();
-            var bucketMs = (long)w.Bucket.TotalMilliseconds;
-            var to = DateTimeOffset.FromUnixTimeMilliseconds(((now.ToUnixTimeMilliseconds() / bucketMs) + 1) * bucketMs);
-            var from = to - w.Span;
-            var buckets = history.Read(sensor, quantity, from, to, w.Bucket);
+            var buckets = history.Read(sensor, quantity, window.From, window.To, window.Bucket);
             return Results.Ok(new HistoryReport(
                 sensor,
                 quantity,
                 range ?? "day",
-                from,
-                to,
-                (long)w.Bucket.TotalSeconds,
+                window.From,
+                window.To,
+                (long)window.Bucket.TotalSeconds,
                 thresholds.GetValueOrDefault(quantity),
-                [.. buckets.Select(b => new HistoryPoint(b.Start, b.Count, b.Min, b.Mean, b.Max))]));
+                [.. buckets.Select(b => new HistoryPoint(b.Start, b.Count, b.Min, b.Mean, b.Max, b.Flagged))]));
         });
         return endpoints;
     }
@@ -67,4 +56,5 @@ public sealed record HistoryPoint(
     [property: JsonPropertyName("n")] int N,
     [property: JsonPropertyName("min")] double Min,
     [property: JsonPropertyName("mean")] double Mean,
-    [property: JsonPropertyName("max")] double Max);
+    [property: JsonPropertyName("max")] double Max,
+    [property: JsonPropertyName("flagged")] int Flagged);

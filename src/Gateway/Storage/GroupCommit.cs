@@ -96,10 +96,13 @@ internal sealed class GroupCommit : IDisposable
         const int rebased = (int)ReadingQuality.TimeRebased;
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
+        // Readings already in the hourly rollups keep their time (and their flag): the rollups hold them at that time.
+        // Routine rollups stop before this boot's untrusted readings, so only readings rolled up because the quota
+        // deleted them (and whose deletion then failed) can be there.
         command.CommandText =
             "UPDATE readings SET time_ms = $wall - ($mono - mono_ms), " +
             $"quality = (quality & ~{untrusted}) | {rebased} " +
-            $"WHERE boot = $boot AND (quality & {untrusted}) != 0 AND mono_ms <= $mono";
+            $"WHERE boot = $boot AND (quality & {untrusted}) != 0 AND mono_ms <= $mono AND seq > {Rollups.RollupSql.Watermark}";
         command.Parameters.AddWithValue("$wall", rebase.WallNowMilliseconds);
         command.Parameters.AddWithValue("$mono", rebase.MonotonicNowMilliseconds);
         command.Parameters.AddWithValue("$boot", rebase.BootRow);

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Storage.Retention;
+using SmartVillage.Gateway.Storage.Rollups;
 
 namespace SmartVillage.Gateway.Storage;
 
@@ -34,6 +35,7 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
     private readonly UpstreamRoster _upstreams;
     private readonly ClockTrust _clock;
     private long _lastMaintenance;
+    private bool _rollupBehind;
     private long _dropped;
     private long _usedBytes;
 
@@ -114,6 +116,18 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
         return await command.Rebased.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a maintenance pass (roll up completed hours, expire history, keep the quota) on the writer after the
+    /// readings queued before it are committed, instead of waiting for <see cref="StorageOptions.MaintenanceInterval"/>.
+    /// </summary>
+    /// <exception cref="StoreWriteException">The pass failed (the writer keeps running).</exception>
+    public async Task<MaintenanceResult> MaintainNowAsync(CancellationToken cancellationToken)
+    {
+        var command = new MaintenanceCommand();
+        await _queue.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
+        return await command.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Persists an upstream's acknowledged prefix with the next group commit.</summary>
     public ValueTask AdvanceCursorAsync(string upstream, long ackedSequence, CancellationToken cancellationToken) =>
         _queue.Writer.WriteAsync(new CursorCommand(upstream, ackedSequence), cancellationToken);
@@ -155,8 +169,9 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
     {
         using var connection = _connections.Open();
         using var group = new GroupCommit(connection, _state.BootRow);
-        var quota = new QuotaKeeper(connection, _options, _upstreams.Names);
-        Maintain(quota, diskFull: false);
+        var rollups = new HourlyRollups(connection, _state.BootRow, _time);
+        var quota = new QuotaKeeper(connection, _options, _upstreams.Names, rollups);
+        Maintain(rollups, quota, diskFull: false);
         var pending = new List<WriteCommand>(_options.MaxGroupSize);
         try
         {
@@ -164,10 +179,15 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
             {
                 await CollectGroupAsync(pending, stoppingToken).ConfigureAwait(false);
                 var diskFull = !Commit(group, pending);
+                var asked = pending.OfType<MaintenanceCommand>().ToList();
                 pending.Clear();
-                if (diskFull || _time.GetElapsedTime(_lastMaintenance) >= _options.MaintenanceInterval)
+                if (diskFull || asked.Count > 0 || _rollupBehind || _time.GetElapsedTime(_lastMaintenance) >= _options.MaintenanceInterval)
                 {
-                    Maintain(quota, diskFull);
+                    var (result, failure) = Maintain(rollups, quota, diskFull);
+                    foreach (var command in asked)
+                    {
+                        _ = result is not null ? command.Done.TrySetResult(result) : command.Done.TrySetException(failure!);
+                    }
                 }
             }
         }
@@ -183,6 +203,11 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
             if (pending.Count > 0)
             {
                 Commit(group, pending);
+            }
+
+            foreach (var command in pending.OfType<MaintenanceCommand>())
+            {
+                command.Done.TrySetCanceled(stoppingToken);
             }
         }
     }
@@ -261,13 +286,24 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
         }
     }
 
-    private void Maintain(QuotaKeeper quota, bool diskFull)
+    private (MaintenanceResult? Result, StoreWriteException? Failure) Maintain(HourlyRollups rollups, QuotaKeeper quota, bool diskFull)
     {
         _lastMaintenance = _time.GetTimestamp();
         try
         {
             var now = _time.GetUtcNow();
-            var result = quota.Run(now, _clock.IsTrusted(now), diskFull);
+            var trusted = _clock.IsTrusted(now);
+            // Roll up first: readings leave the log only once their hour is in the rollups. With an untrusted clock
+            // the hour in progress is unknown, so routine rollups wait (deletions still roll up what they remove).
+            // On a full disk, room comes first: the routine rollup waits for the next pass.
+            var progress = trusted && !diskFull ? rollups.RollUpCompletedHours(now, _options.RollupBudget) : new RollupProgress(0, Behind: false);
+            _rollupBehind = progress.Behind;
+            var result = quota.Run(now, trusted, diskFull) with
+            {
+                RollupRowsWritten = progress.RowsWritten,
+                RollupBehind = progress.Behind,
+                RollupWatermark = rollups.Watermark(),
+            };
             Interlocked.Exchange(ref _usedBytes, result.UsedBytes);
             if (result.DroppedCount > 0)
             {
@@ -277,11 +313,16 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
                     LogDropped(_logger, gap.Count, gap.First, gap.Last, _options.QuotaBytes);
                 }
             }
+
+            return (result, null);
         }
         catch (SqliteException exception)
         {
             // Maintenance failing (disk error) must not stop the writer: readings keep being accepted while possible.
+            // Every step is its own transaction, so a failure leaves the rollups and the log consistent.
+            _rollupBehind = false;
             LogMaintenanceFailed(_logger, _connections.FilePath, exception.Message);
+            return (null, new StoreWriteException($"Maintenance of {_connections.FilePath} failed: {exception.Message}", exception));
         }
     }
 

@@ -18,7 +18,9 @@ internal static class SequenceRange
     public static long FirstAtOrAfter(SqliteConnection connection, long timeMs)
     {
         using var bounds = connection.CreateCommand();
-        bounds.CommandText = "SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM readings";
+        // Two subqueries: SQLite finds a lone min() or max() of the key in one seek, but min() and max() in one
+        // SELECT make it scan the whole table.
+        bounds.CommandText = "SELECT coalesce((SELECT min(seq) FROM readings), 0), coalesce((SELECT max(seq) FROM readings), 0)";
         long low, high;
         using (var reader = bounds.ExecuteReader())
         {

@@ -42,6 +42,21 @@ public sealed class StorageOptions
     /// <summary>Readings delivered to every upstream are kept locally this long (by their trusted time). Default 90 days.</summary>
     public TimeSpan History { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Hourly rollups (count, min, mean, max per series and hour: the dashboard's week and month charts) are kept this
+    /// long, far longer than the readings themselves (never less than <see cref="History"/>). They count in
+    /// <see cref="QuotaBytes"/>: about 48 bytes per series and hour, so 10 series for 2 years take about 8 MB.
+    /// Default 730 days.
+    /// </summary>
+    public TimeSpan RollupHistory { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>
+    /// The longest one maintenance pass spends rolling up a backlog of completed hours (an upgraded database, a long
+    /// untrusted clock) before the writer goes back to committing readings; the rest follows after the next commits.
+    /// Default 250 ms.
+    /// </summary>
+    public TimeSpan RollupBudget { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How often quota and history are enforced (measured on the monotonic clock). Default 1 min.</summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

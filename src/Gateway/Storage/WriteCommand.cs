@@ -44,3 +44,11 @@ internal sealed class CursorCommand(string upstream, long ackedSequence) : Write
 
     public override int Rows => 1;
 }
+
+/// <summary>Run a maintenance pass (rollups, history, quota) now, after the current group commits.</summary>
+internal sealed class MaintenanceCommand : WriteCommand
+{
+    public TaskCompletionSource<Retention.MaintenanceResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override int Rows => 1;
+}

@@ -32,6 +32,22 @@ public sealed class CorruptionRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Salvage_keeps_the_rollups_so_lost_readings_stay_in_the_history_and_none_is_counted_twice()
+    {
+        var path = _folder.File("r.db");
+        await WriteReadingsAsync(path, 5000, ackedByUpstream: 0, rollUp: true);
+        Damage(path, pages: 3);
+
+        await using var store = await TestStore.StartAsync(path);
+        await store.Writer.MaintainNowAsync(default);
+
+        Assert.Single(store.State.Alarms);
+        Assert.InRange(Sequences(store, "SELECT seq FROM readings").Count, 4000, 4999);
+        var hour = Assert.Single(RollupTable.Read(store.Connections));
+        Assert.Equal((5000L, Enumerable.Range(0, 5000).Sum(n => (double)n)), (hour.Usable, hour.Sum));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_database_is_moved_aside_and_the_gateway_starts_fresh()
     {
         var path = _folder.File("r.db");
@@ -57,13 +73,18 @@ public sealed class CorruptionRecoveryTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder.Path, "r.db.corrupt-*"));
     }
 
-    private static async Task WriteReadingsAsync(string path, int count, long ackedByUpstream)
+    private static async Task WriteReadingsAsync(string path, int count, long ackedByUpstream, bool rollUp = false)
     {
         await using (var store = await TestStore.StartAsync(path))
         {
             for (var i = 0; i < count; i += 500)
             {
                 await store.Writer.AppendAsync(Enumerable.Range(i, 500).Select(n => TestStore.Reading(value: n)).ToList(), default);
+            }
+
+            if (rollUp)
+            {
+                await store.Writer.MaintainNowAsync(default);
             }
 
             if (ackedByUpstream > 0)

@@ -5,8 +5,8 @@ using SmartVillage.Gateway.Tests.Support;
 namespace SmartVillage.Gateway.Tests.Storage;
 
 /// <summary>
-/// Random sequences of append, read, acknowledge and restart against the real store, checked after every step
-/// against a model small enough to be obviously right: a list of readings and a cursor per upstream.
+/// Random sequences of append, read, acknowledge, maintenance (rollups) and restart against the real store, checked
+/// after every step against a model small enough to be obviously right: a list of readings and a cursor per upstream.
 /// </summary>
 public sealed class StoreModelTests : IDisposable
 {
@@ -27,7 +27,7 @@ public sealed class StoreModelTests : IDisposable
         {
             for (var step = 0; step < 300; step++)
             {
-                switch (random.Next(10))
+                switch (random.Next(11))
                 {
                     case < 5:
                         var values = Enumerable.Range(0, random.Next(1, 40)).Select(_ => Math.Round(random.NextDouble() * 100, 3)).ToList();
@@ -49,6 +49,15 @@ public sealed class StoreModelTests : IDisposable
                         var expected = model.Skip((int)after).Take(limit).ToList();
                         Assert.Equal(expected, read.Select(r => r.Value));
                         Assert.Equal(Enumerable.Range((int)after + 1, expected.Count).Select(i => (long)i), read.Select(r => r.Sequence));
+                        break;
+                    case 9:
+                        // A maintenance pass: the rollups hold exactly the readings up to their watermark, however
+                        // passes and restarts interleaved (the readings' hour is long complete).
+                        var pass = await store.Writer.MaintainNowAsync(default);
+                        Assert.Equal(model.Count, pass.RollupWatermark);
+                        RollupTable.AssertEquivalent(
+                            RollupTable.Expected(model.Select(v => TestStore.Reading(value: v))),
+                            RollupTable.Read(store.Connections));
                         break;
                     default:
                         // A restart: the queue is drained, everything committed is there, cursors as acknowledged.

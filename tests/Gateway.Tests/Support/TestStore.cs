@@ -8,10 +8,10 @@ namespace SmartVillage.Gateway.Tests.Support;
 /// <summary>A real reading store on a real SQLite file, with its writer running, as the gateway wires it.</summary>
 public sealed class TestStore : IAsyncDisposable
 {
-    private TestStore(string path, StorageOptions options, TimeProvider time, IReadOnlyCollection<string> upstreams)
+    private TestStore(string path, StorageOptions options, TimeProvider time, IReadOnlyCollection<string> upstreams, string boot)
     {
         Connections = new SqliteConnections(path, options.Synchronous);
-        State = StoreOpener.Open(Connections, "gw-test", new BootIdentity("boot-1"), time);
+        State = StoreOpener.Open(Connections, "gw-test", new BootIdentity(boot), time);
         Signal = new CommitSignal(State);
         Log = new ReadingLog(Connections);
         Writer = new ReadingWriter(Connections, Options.Create(options), State, Signal, time, NullLogger<ReadingWriter>.Instance, new UpstreamRoster(upstreams));
@@ -27,9 +27,10 @@ public sealed class TestStore : IAsyncDisposable
 
     public ReadingWriter Writer { get; }
 
-    public static async Task<TestStore> StartAsync(string path, StorageOptions? options = null, TimeProvider? time = null, IReadOnlyCollection<string>? upstreams = null)
+    /// <param name="boot">The kernel boot the store is opened in: another one makes earlier readings "of an earlier boot".</param>
+    public static async Task<TestStore> StartAsync(string path, StorageOptions? options = null, TimeProvider? time = null, IReadOnlyCollection<string>? upstreams = null, string boot = "boot-1")
     {
-        var store = new TestStore(path, options ?? new StorageOptions { CommitInterval = TimeSpan.FromMilliseconds(20) }, time ?? TimeProvider.System, upstreams ?? []);
+        var store = new TestStore(path, options ?? new StorageOptions { CommitInterval = TimeSpan.FromMilliseconds(20) }, time ?? TimeProvider.System, upstreams ?? [], boot);
         await store.Writer.StartAsync(CancellationToken.None);
         return store;
     }

@@ -5,7 +5,7 @@ using SmartVillage.Gateway.Storage.Schema;
 namespace SmartVillage.Gateway.Storage.Recovery;
 
 /// <summary>
-/// Copies what can still be read from a damaged database into a fresh one: small tables row by row, readings in
+/// Copies what can still be read from a damaged database into a fresh one: small tables (and the rollups) row by row, readings in
 /// chunks, stepping over unreadable regions (each recorded as a gap with reason <c>corruption</c>). The sequence
 /// then continues above the highest number the old file is known to have given, so no number is given twice.
 /// </summary>
@@ -46,12 +46,13 @@ internal static class Salvage
             }.ToString());
             source.Open();
             using var transaction = target.BeginTransaction();
-            foreach (var table in new[] { "meta", "boots", "series", "upstream_cursors", "gaps" })
+            foreach (var table in new[] { "meta", "boots", "series", "upstream_cursors", "gaps", "rollups" })
             {
                 CopyRows(source, target, transaction, table);
             }
 
             highestGiven = HighestKnown(source, target, transaction);
+            KeepRollupsConsistent(target, transaction, highestGiven);
             recovered = CopyReadings(source, target, transaction, highestGiven, lost);
             transaction.Commit();
         }
@@ -160,15 +161,16 @@ internal static class Salvage
             using var read = source.CreateCommand();
             read.CommandText = $"SELECT * FROM {table}";
             using var reader = read.ExecuteReader();
+            using var insert = target.CreateCommand();
+            insert.Transaction = transaction;
+            var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            insert.CommandText = $"INSERT OR REPLACE INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "$" + i))})";
+            var parameters = names.Select((_, i) => insert.Parameters.Add(new SqliteParameter("$" + i, null))).ToList();
             while (reader.Read())
             {
-                using var insert = target.CreateCommand();
-                insert.Transaction = transaction;
-                var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-                insert.CommandText = $"INSERT OR REPLACE INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "$" + i))})";
-                for (var i = 0; i < names.Count; i++)
+                for (var i = 0; i < parameters.Count; i++)
                 {
-                    insert.Parameters.AddWithValue("$" + i, reader.GetValue(i));
+                    parameters[i].Value = reader.GetValue(i);
                 }
 
                 insert.ExecuteNonQuery();
@@ -176,8 +178,26 @@ internal static class Salvage
         }
         catch (SqliteException)
         {
-            // A damaged small table: keep what was copied before the damage.
+            // A damaged small table (or one an older file does not have): keep what was copied before the damage.
         }
+    }
+
+    /// <summary>
+    /// The rollups hold exactly the readings at or below the watermark kept in meta. Rollups copied without their
+    /// watermark (a damaged meta page) are taken to hold every reading the old file had given: the history may then
+    /// miss the hour before the damage (still in the day view's readings), but never counts a reading twice.
+    /// Rollup pages that could not be read leave holes in the history, nothing worse.
+    /// </summary>
+    private static void KeepRollupsConsistent(SqliteConnection target, SqliteTransaction transaction, long highestGiven)
+    {
+        using var command = target.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO meta (key, value) SELECT 'rollup_seq', $v
+            WHERE EXISTS (SELECT 1 FROM rollups) AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'rollup_seq')
+            """;
+        command.Parameters.AddWithValue("$v", highestGiven.ToString(CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The highest sequence number the damaged file is known to have given: its meta, its readings, its cursors.</summary>

@@ -1,18 +1,25 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Rollups;
 
 namespace SmartVillage.Gateway.Storage.Retention;
 
 /// <summary>
-/// Keeps the database within its quota and history horizon, on the writer's own connection (the single writer).
-/// Order of sacrifice: readings delivered everywhere, oldest first; then undelivered readings, oldest first, as gaps.
+/// Keeps the database within its quota and history horizons, on the writer's own connection (the single writer).
+/// Order of sacrifice: readings delivered everywhere, oldest first; then undelivered readings, oldest first, as gaps;
+/// then, only when no reading is left to remove, the oldest hourly rollups. Every reading is rolled up before it is
+/// deleted, so its hour stays in the dashboard's history after the reading itself is gone.
 /// Deleted pages go to SQLite's free list and are reused by new readings, so the file stops growing at the quota
 /// without a VACUUM (which would rewrite the whole file on an SD card).
 /// </summary>
-internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions options, IReadOnlyCollection<string> upstreams)
+internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions options, IReadOnlyCollection<string> upstreams, HourlyRollups rollups)
 {
     private const int Batch = 2000;
+    private const int SqliteFull = 13;
+
+    /// <summary>Rollups are removed a day of hours at a time when the quota needs their room (last resort).</summary>
+    private const int RollupHoursPerStep = 24;
 
     /// <summary>Start removing above this share of the quota, and remove down to <see cref="TargetShare"/>.</summary>
     private const double HighShare = 0.9;
@@ -21,24 +28,28 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
     public MaintenanceResult Run(DateTimeOffset now, bool clockTrusted, bool diskFull = false)
     {
         long delivered = 0;
+        long rollupRows = 0;
         var dropped = new List<GapRecord>();
         var deliveredEverywhere = DeliveredEverywhere();
         if (clockTrusted)
         {
             // Only a trusted clock may expire history: a clock jumped forward must not throw away a year of readings.
-            delivered += Delete($"seq <= {deliveredEverywhere} AND time_ms < {(now - options.History).ToUnixTimeMilliseconds()}", int.MaxValue);
+            // Only readings already in the rollups (at or below the watermark) expire, so their hours stay charted.
+            var expirable = Math.Min(deliveredEverywhere, rollups.Watermark());
+            delivered += Delete($"seq <= {expirable} AND time_ms < {(now - options.History).ToUnixTimeMilliseconds()}", int.MaxValue);
+            rollupRows += ExpireRollups(now);
         }
 
         var used = UsedBytes();
         if (!diskFull && used <= options.QuotaBytes * HighShare)
         {
-            return new MaintenanceResult(delivered, dropped, used);
+            return new MaintenanceResult(delivered, dropped, used) { RollupRowsRemoved = rollupRows };
         }
 
         var target = diskFull ? used * TargetShare : options.QuotaBytes * TargetShare;
         while (used > target)
         {
-            var removed = Delete($"seq <= {deliveredEverywhere}", Batch);
+            var removed = DeleteOldestDelivered(deliveredEverywhere, diskFull);
             if (removed == 0)
             {
                 break;
@@ -56,7 +67,25 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
             used = UsedBytes();
         }
 
-        return new MaintenanceResult(delivered, dropped, used);
+        // Rollups are small (about 48 bytes per series and hour) and are the only history left of readings given up,
+        // so they go last: only a quota too small for the rollups themselves gets here.
+        while (!diskFull && used > target && rollups.RemoveOldestHours(RollupHoursPerStep) is > 0 and var removedRows)
+        {
+            rollupRows += removedRows;
+            used = UsedBytes();
+        }
+
+        return new MaintenanceResult(delivered, dropped, used) { RollupRowsRemoved = rollupRows };
+    }
+
+    /// <summary>
+    /// Rollups older than <see cref="StorageOptions.RollupHistory"/> (never less than the readings' own
+    /// <see cref="StorageOptions.History"/>, so that every hour the readings cover stays charted) are removed.
+    /// </summary>
+    private long ExpireRollups(DateTimeOffset now)
+    {
+        var keep = options.RollupHistory > options.History ? options.RollupHistory : options.History;
+        return rollups.RemoveHoursBefore((long)Math.Floor((now - keep).ToUnixTimeMilliseconds() / (double)RollupSql.HourMs));
     }
 
     /// <summary>
@@ -118,25 +147,58 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
         return removed;
     }
 
+    /// <summary>Removes the oldest batch of readings delivered everywhere, rolled up first.</summary>
+    private long DeleteOldestDelivered(long deliveredEverywhere, bool diskFull)
+    {
+        if (OldestBatch($"seq <= {deliveredEverywhere}") is not { } batch)
+        {
+            return 0;
+        }
+
+        RollUpBeforeDeleting(batch.Last, diskFull);
+        return Delete($"seq <= {batch.Last}", int.MaxValue);
+    }
+
+    /// <summary>
+    /// Rolls up what is about to be deleted. On a disk filled by something else even the rollup may not fit: then
+    /// room for new readings comes first, and the deleted readings' hours miss them in the history (never counted
+    /// twice: the watermark stays below them, and they are gone).
+    /// </summary>
+    private void RollUpBeforeDeleting(long last, bool diskFull)
+    {
+        try
+        {
+            rollups.RollUpThrough(last);
+        }
+        catch (SqliteException exception) when (diskFull && exception.SqliteErrorCode == SqliteFull)
+        {
+            // Documented in docs/durability.md (When storage is full): a full disk gives up history, not readings.
+        }
+    }
+
+    /// <summary>The first and last sequence numbers of the oldest <see cref="Batch"/> readings matching <paramref name="where"/>.</summary>
+    private (long First, long Last)? OldestBatch(string where)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT min(seq), max(seq) FROM (SELECT seq FROM readings WHERE {where} ORDER BY seq LIMIT {Batch})";
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
     private GapRecord? DropOldestUndelivered(DateTimeOffset now)
     {
+        if (OldestBatch("1") is not { } batch)
+        {
+            return null;
+        }
+
+        var (first, last) = batch;
+        // Given up upstream, but not on the dashboard: their hours stay in the rollups.
+        rollups.RollUpThrough(last);
         using var transaction = connection.BeginTransaction();
         RememberHighestSequence(transaction);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT min(seq), max(seq) FROM (SELECT seq FROM readings ORDER BY seq LIMIT {Batch})";
-        long first;
-        long last;
-        using (var reader = command.ExecuteReader())
-        {
-            if (!reader.Read() || reader.IsDBNull(0))
-            {
-                return null;
-            }
-
-            (first, last) = (reader.GetInt64(0), reader.GetInt64(1));
-        }
-
         command.CommandText = "DELETE FROM readings WHERE seq BETWEEN $first AND $last";
         command.Parameters.AddWithValue("$first", first);
         command.Parameters.AddWithValue("$last", last);

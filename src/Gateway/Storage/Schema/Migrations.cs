@@ -48,5 +48,22 @@ internal static class Migrations
         ALTER TABLE readings ADD COLUMN raw_unit TEXT;
         ALTER TABLE readings ADD COLUMN calibration_id TEXT;
         """,
+
+        // 4: hourly rollups per series, the dashboard's long history, kept far longer than the readings themselves.
+        // One row per series and hour (hours since 1970): how many usable readings, how many of those carry a warning
+        // flag, how many were left out as unusable, and min / sum / max of the usable values (sum, not mean, so that
+        // hours merge exactly). meta 'rollup_seq' says which readings they hold: exactly those with seq <= it.
+        """
+        CREATE TABLE rollups (
+            series INTEGER NOT NULL,
+            hour INTEGER NOT NULL,
+            usable INTEGER NOT NULL,
+            flagged INTEGER NOT NULL,
+            unusable INTEGER NOT NULL,
+            min_value REAL,
+            sum_value REAL NOT NULL,
+            max_value REAL,
+            PRIMARY KEY (series, hour)) WITHOUT ROWID;
+        """,
     ];
 }
