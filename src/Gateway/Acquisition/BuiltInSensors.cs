@@ -1,4 +1,5 @@
 using SmartVillage.Plugins.Abstractions;
+using SmartVillage.Plugins.Calibration;
 using SmartVillage.Plugins.OneWire;
 using SmartVillage.Plugins.Quality;
 using SmartVillage.Plugins.Soil;
@@ -13,9 +14,17 @@ namespace SmartVillage.Gateway.Acquisition;
 /// </summary>
 public static class BuiltInSensors
 {
-    public static IReadOnlyList<ISensorFactory> All { get; } = [.. Drivers.Select(f => new QualityCheckedFactory(f))];
+    /// <summary>The types with calibrations kept in <c>calibrations.json</c> under the working directory's <c>data</c> folder.</summary>
+    public static IReadOnlyList<ISensorFactory> All { get; } = Create(new CalibrationFiles("data"), TimeProvider.System);
 
-    private static IReadOnlyList<ISensorFactory> Drivers =>
+    /// <summary>
+    /// The types, with the pH and EC sensors keeping their calibrations in <paramref name="calibrations"/> (one store
+    /// per file, shared by every sensor and by the calibration sessions).
+    /// </summary>
+    public static IReadOnlyList<ISensorFactory> Create(CalibrationFiles calibrations, TimeProvider time) =>
+        [.. Drivers(calibrations, time).Select(f => new QualityCheckedFactory(f, time))];
+
+    private static IReadOnlyList<ISensorFactory> Drivers(CalibrationFiles calibrations, TimeProvider time) =>
     [
         new Bme280SensorFactory(),
         new WindVaneSensorFactory(),
@@ -24,8 +33,8 @@ public static class BuiltInSensors
         new CapacitiveSoilMoistureSensorFactory(),
         new Ds18b20SensorFactory(),
         new ModbusSoilProbeSensorFactory(),
-        new PhSensorFactory(),
-        new EcSensorFactory(),
+        new PhSensorFactory(calibrations, time),
+        new EcSensorFactory(calibrations, time),
         new TurbiditySensorFactory(),
         new UltrasonicLevelSensorFactory(),
     ];

@@ -4,11 +4,12 @@ namespace SmartVillage.Gateway.Storage;
 
 /// <summary>
 /// Min / mean / max of one sensor quantity per time bucket, aggregated by SQLite over the reading log. Read-only.
-/// Readings flagged as out of range or as sensor errors are left out of the aggregates.
+/// Readings flagged as out of range, as sensor errors, or as taken during a calibration (the probe was in a buffer)
+/// are left out of the aggregates.
 /// </summary>
 public sealed class HistoryQuery(SqliteConnections connections)
 {
-    private const int Unusable = (int)(ReadingQuality.OutOfRange | ReadingQuality.SensorError);
+    private const int Unusable = (int)(ReadingQuality.OutOfRange | ReadingQuality.SensorError | ReadingQuality.Calibrating);
 
     public IReadOnlyList<HistoryBucket> Read(string sensor, string quantity, DateTimeOffset from, DateTimeOffset to, TimeSpan bucket)
     {

@@ -51,6 +51,7 @@ public sealed class SqliteConnections
         return connection;
     }
 
-    private static string ResolvePath(string path, string contentRoot) =>
+    /// <summary>The database file for a configured <paramref name="path"/>: relative paths are under the content root.</summary>
+    public static string ResolvePath(string path, string contentRoot) =>
         System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, path));
 }
