@@ -5,10 +5,11 @@ namespace SmartVillage.Plugins.Calibration;
 /// kit and the gateway's calibration service must share it, or one would overwrite what another appended.
 /// </summary>
 /// <param name="folder">
-/// Where relative file names are resolved and where the default <see cref="DefaultFileName"/> lives; null for the
-/// working directory. The gateway passes the folder of its reading database, which is writable on a field kit.
+/// Where relative file names are resolved; null for the working directory. The gateway passes the folder of its
+/// reading database, which is writable on a field kit.
 /// </param>
-public sealed class CalibrationFiles(string? folder = null)
+/// <param name="defaultFile">The file used when a sensor names none (relative to <paramref name="folder"/>).</param>
+public sealed class CalibrationFiles(string? folder = null, string defaultFile = CalibrationFiles.DefaultFileName)
 {
     public const string DefaultFileName = "calibrations.json";
 
@@ -22,7 +23,7 @@ public sealed class CalibrationFiles(string? folder = null)
     /// <exception cref="CalibrationStoreException">The file exists but is damaged.</exception>
     public CalibrationStore Open(string? file)
     {
-        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(file) ? DefaultFileName : file, Folder);
+        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(file) ? defaultFile : file, Folder);
         lock (_gate)
         {
             if (!_stores.TryGetValue(path, out var store))

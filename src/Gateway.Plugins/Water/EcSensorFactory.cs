@@ -17,7 +17,7 @@ public sealed class EcSensorFactory : Ads1115ProbeFactory, ICalibratedSensorType
 
     /// <param name="calibrations">The store every EC sensor uses; null to open the one each definition names.</param>
     public EcSensorFactory(CalibrationStore? calibrations = null, TimeProvider? time = null)
-        : this(new CalibrationFiles(Path.GetDirectoryName(Path.GetFullPath(PhSensorFactory.DefaultCalibrationFile))), time) =>
+        : this(new CalibrationFiles(null, PhSensorFactory.DefaultCalibrationFile), time) =>
         _calibrations = calibrations;
 
     /// <param name="files">Opens the file each definition names, shared with the kit's other calibrated sensors.</param>

@@ -9,7 +9,8 @@ namespace SmartVillage.Plugins.Water;
 /// <c>Gain</c> (default 3) of the amplifier board; <c>TemperatureDeviceId</c> (a DS18B20 in the same water) or
 /// <c>TemperatureCelsius</c> (fixed, default 25); <c>CalibrationDueDays</c> (default 30).
 /// <c>CalibrationFile</c> names the <see cref="CalibrationStore"/> the sensor's calibrations are kept in (relative to
-/// the <see cref="CalibrationFiles"/> folder; default <c>calibrations.json</c> there), unless the factory was given a store.
+/// the <see cref="CalibrationFiles"/> folder; absent: its default file, which in the gateway is <c>calibrations.json</c>
+/// beside the reading database), unless the factory was given a store.
 /// </summary>
 public sealed class PhSensorFactory : Ads1115ProbeFactory, ICalibratedSensorType
 {
@@ -22,7 +23,7 @@ public sealed class PhSensorFactory : Ads1115ProbeFactory, ICalibratedSensorType
 
     /// <param name="calibrations">The store every pH sensor uses; null to open the one each definition names.</param>
     public PhSensorFactory(CalibrationStore? calibrations = null, TimeProvider? time = null)
-        : this(new CalibrationFiles(Path.GetDirectoryName(Path.GetFullPath(DefaultCalibrationFile))), time) =>
+        : this(new CalibrationFiles(null, DefaultCalibrationFile), time) =>
         _calibrations = calibrations;
 
     /// <param name="files">Opens the file each definition names, shared with the kit's other calibrated sensors.</param>

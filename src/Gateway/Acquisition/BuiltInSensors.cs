@@ -14,8 +14,8 @@ namespace SmartVillage.Gateway.Acquisition;
 /// </summary>
 public static class BuiltInSensors
 {
-    /// <summary>The types with calibrations kept in <c>calibrations.json</c> under the working directory's <c>data</c> folder.</summary>
-    public static IReadOnlyList<ISensorFactory> All { get; } = Create(new CalibrationFiles("data"), TimeProvider.System);
+    /// <summary>The types with calibrations kept in <c>data/calibrations.json</c> under the working directory.</summary>
+    public static IReadOnlyList<ISensorFactory> All { get; } = Create(new CalibrationFiles(null, PhSensorFactory.DefaultCalibrationFile), TimeProvider.System);
 
     /// <summary>
     /// The types, with the pH and EC sensors keeping their calibrations in <paramref name="calibrations"/> (one store
