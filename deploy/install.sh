@@ -30,6 +30,18 @@ if [ ! -x /opt/smartvillage/SmartVillage.Gateway ]; then
   sed -i 's|^ExecStart=.*|ExecStart=/usr/bin/dotnet /opt/smartvillage/SmartVillage.Gateway.dll|' "$unit"
 fi
 
+# The gateway's command line for technicians (`smartvillage calibrate ph --sensor tank-ph`): a client of the running
+# service. Only known commands are passed on, so a bare `smartvillage` never starts a second gateway.
+if [ -x /opt/smartvillage/SmartVillage.Gateway ]; then program='/opt/smartvillage/SmartVillage.Gateway'; else program='/usr/bin/dotnet /opt/smartvillage/SmartVillage.Gateway.dll'; fi
+cat > /usr/local/bin/smartvillage <<EOF
+#!/bin/sh
+case "\$1" in
+  calibrate) exec $program "\$@" ;;
+  *) echo "usage: smartvillage calibrate ph|ec --sensor ID [options]   (see docs/calibration.md)" >&2; exit 2 ;;
+esac
+EOF
+chmod 0755 /usr/local/bin/smartvillage
+
 systemctl daemon-reload
 systemctl enable --now smartvillage-gateway
 systemctl --no-pager status smartvillage-gateway || true

@@ -25,14 +25,19 @@ public sealed partial class SimulatedKit
         _models.GetValueOrDefault(sensorId) as T
             ?? throw new InvalidOperationException($"Simulated kit: no {typeof(T).Name} attached for sensor '{sensorId}'.");
 
+    /// <summary>The device model of kind <typeparamref name="T"/> placed for <paramref name="sensorId"/>, or null.</summary>
+    public T? FindModel<T>(string sensorId)
+        where T : class =>
+        _models.GetValueOrDefault(sensorId) as T;
+
     /// <summary>The ADS1115 at <paramref name="address"/>, if one was attached.</summary>
     public Ads1115Model? Ads1115At(int busId, int address) => I2cBus(busId).Find(address) as Ads1115Model;
 
     private string? AttachFieldSensor(SensorDefinition definition) => definition.Type.ToUpperInvariant() switch
     {
         "ADS1115-SOIL-MOISTURE" => AttachAnalog(definition, new CapacitiveSoilProbe()),
-        "ADS1115-PH" => AttachAnalog(definition, new AnalogPhProbe()),
-        "ADS1115-EC" => AttachAnalog(definition, new AnalogEcProbe()),
+        "ADS1115-PH" => AttachPhProbe(definition),
+        "ADS1115-EC" => AttachEcProbe(definition),
         "ADS1115-TURBIDITY" => AttachAnalog(definition, new TurbidityProbe()),
         "ADS1115-WIND-VANE" => AttachAnalog(definition, new WindVane()),
         "DS18B20" => AttachThermometer(definition),
@@ -135,6 +140,44 @@ public sealed partial class SimulatedKit
         double.TryParse(definition.Settings.GetValueOrDefault(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
             : fallback;
+
+    /// <summary>
+    /// A pH electrode in the condition the kit file asks for: <c>SimulatedSlopePercent</c> (default 98; a worn electrode
+    /// is about 70) and <c>SimulatedOffsetMillivolts</c> (default 8). Simulation-only settings: the driver ignores them.
+    /// </summary>
+    private string? AttachPhProbe(SensorDefinition definition)
+    {
+        var problems = new List<string>();
+        var slope = Number(definition, "SimulatedSlopePercent", 98, 10, 150, problems);
+        var offset = Number(definition, "SimulatedOffsetMillivolts", 8, -200, 200, problems);
+        return problems.Count > 0
+            ? string.Join("; ", problems)
+            : AttachAnalog(definition, new AnalogPhProbe { SlopeFraction = slope / 100, OffsetMillivolts = offset });
+    }
+
+    /// <summary>An EC probe whose cell constant is <c>SimulatedCellConstant</c> (default 1) times the board's nominal one.</summary>
+    private string? AttachEcProbe(SensorDefinition definition)
+    {
+        var problems = new List<string>();
+        var constant = Number(definition, "SimulatedCellConstant", 1, 0.1, 10, problems);
+        return problems.Count > 0 ? string.Join("; ", problems) : AttachAnalog(definition, new AnalogEcProbe { CellConstant = constant });
+    }
+
+    private static double Number(SensorDefinition definition, string key, double fallback, double min, double max, List<string> problems)
+    {
+        if (!definition.Settings.TryGetValue(key, out var text))
+        {
+            return fallback;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        problems.Add($"Settings:{key}: '{text}' is not a number in {min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)}");
+        return fallback;
+    }
 
     private static int Setting(SensorDefinition definition, string key, int fallback)
     {

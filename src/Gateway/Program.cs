@@ -1,5 +1,12 @@
+using SmartVillage.Gateway.Calibration.CommandLine;
 using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Hosting;
+
+if (args is ["calibrate", .. var calibrate])
+{
+    // A client of the running gateway, which owns the sensor bus: no host of its own is started.
+    return await CalibrateCommand.RunAsync(calibrate);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 try

@@ -45,5 +45,37 @@ public sealed class ConfigurationRefusalTests : IDisposable
         Assert.Contains("not valid JSON", gateway.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_damaged_calibration_file_is_refused_naming_it_rather_than_guessing_calibrations()
+    {
+        var kit = KitFiles.Write(_folder.Path, "water.json", """
+            {
+              "Hardware": "Simulated",
+              "Sensors": [ { "Id": "tank-ph", "Type": "ads1115-ph", "Bus": 1, "Address": "0x48", "Settings": { "Channel": "0" } } ]
+            }
+            """);
+        File.WriteAllText(_folder.File("calibrations.json"), "[ { \"Id\": ");
+        await using var gateway = GatewayProcess.Start(kit, _folder.File("readings.db"));
+
+        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"Calibration file '{_folder.File("calibrations.json")}' is not a list of calibration records", gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_calibration_setting_that_cannot_work_is_refused_naming_the_key()
+    {
+        var kit = KitFiles.Write(_folder.Path, "water.json", """{ "Hardware": "Simulated", "Sensors": [] }""");
+        await using var gateway = GatewayProcess.Start(kit, _folder.File("readings.db"),
+            new Dictionary<string, string> { ["Calibration__StableWindow"] = "00:00:00", ["Calibration__Ph__MinSlopePercent"] = "110" });
+
+        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Calibration:StableWindow: 00:00:00 must be longer than zero", gateway.Output, StringComparison.Ordinal);
+        Assert.Contains("Calibration:Ph:MinSlopePercent/MaxSlopePercent: 110-105 is not a range above 0", gateway.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

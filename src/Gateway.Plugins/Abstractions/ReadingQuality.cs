@@ -21,4 +21,7 @@ public enum ReadingQuality
 
     /// <summary>A calibration was applied but is older than the sensor's allowed age: recalibrate.</summary>
     CalibrationDue = 1 << 8,
+
+    /// <summary>Taken while the probe was being calibrated: it sat in a buffer or standard, not in what it monitors.</summary>
+    Calibrating = 1 << 9,
 }

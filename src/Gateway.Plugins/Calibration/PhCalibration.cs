@@ -1,17 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace SmartVillage.Plugins.Calibration;
 
 /// <summary>
-/// A stored pH calibration: who, when, with what, what was measured and what was computed. Readings name it by
-/// <see cref="Id"/>, so any value can be traced back to the buffers it rests on.
+/// A stored pH calibration: the buffers used, the electrode potential measured in each, and the electrode's offset
+/// and slope computed from them (one segment, or an acid and an alkaline one meeting at the middle buffer).
 /// </summary>
-public sealed record PhCalibration
+public sealed record PhCalibration : CalibrationRecord
 {
-    /// <summary><c>&lt;sensor&gt;@&lt;UTC time&gt;</c>: unique per sensor, readable in a reading's metadata.</summary>
-    public required string Id { get; init; }
-
-    public required string SensorId { get; init; }
-
-    public required DateTimeOffset CalibratedAt { get; init; }
+    public override CalibrationKind Kind => CalibrationKind.Ph;
 
     /// <summary>Name of the <see cref="PhBufferSet"/> used.</summary>
     public required string BufferSet { get; init; }
@@ -27,8 +24,9 @@ public sealed record PhCalibration
     /// <summary>pH of the middle buffer of a three-point calibration; 7 otherwise.</summary>
     public double SplitPh { get; init; } = 7;
 
-    /// <summary>What the operator wrote (electrode serial, buffer lot, remarks).</summary>
-    public string? Note { get; init; }
+    [JsonIgnore]
+    public override IReadOnlyList<CalibrationPoint> ReferencePoints =>
+        [.. Points.Select(p => new CalibrationPoint(p.BufferPh, p.Millivolts, "mV", p.TemperatureCelsius, p.At))];
 
     /// <summary>pH for an electrode potential at a temperature (Nernst temperature compensation of the slope).</summary>
     public double Ph(double millivolts, double celsius)
@@ -36,7 +34,4 @@ public sealed record PhCalibration
         var acid = Acid.Ph(millivolts, celsius);
         return acid < SplitPh ? acid : Alkaline.Ph(millivolts, celsius);
     }
-
-    /// <summary>True when the calibration is older than <paramref name="maximumAge"/> at <paramref name="now"/>.</summary>
-    public bool IsDue(DateTimeOffset now, TimeSpan maximumAge) => now - CalibratedAt > maximumAge;
 }

@@ -4,4 +4,8 @@ namespace SmartVillage.Plugins.Calibration;
 /// <param name="BufferPh">The buffer's pH (as printed for 25 °C).</param>
 /// <param name="Millivolts">Stable electrode potential in that buffer, mV (raw, before any calibration).</param>
 /// <param name="TemperatureCelsius">Buffer temperature when the point was taken.</param>
-public sealed record PhCalibrationPoint(double BufferPh, double Millivolts, double TemperatureCelsius);
+public sealed record PhCalibrationPoint(double BufferPh, double Millivolts, double TemperatureCelsius)
+{
+    /// <summary>When the point was taken; null in records made before times were kept.</summary>
+    public DateTimeOffset? At { get; init; }
+}

@@ -15,27 +15,16 @@ public sealed class PhCalibrator
 
     public PhCalibrator(PhCalibrationLimits? limits = null) => _limits = limits ?? new PhCalibrationLimits();
 
-    public PhCalibrationOutcome Compute(
+    public CalibrationOutcome<PhCalibration> Compute(
         string sensorId, PhBufferSet buffers, IReadOnlyList<PhCalibrationPoint> points, DateTimeOffset now, string? note = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sensorId);
         ArgumentNullException.ThrowIfNull(buffers);
         ArgumentNullException.ThrowIfNull(points);
         var sorted = points.OrderBy(p => p.BufferPh).ToList();
-        if (sorted.Count is < 1 or > 3)
+        if (CheckPlan(buffers, sorted.Select(p => p.BufferPh).ToList()) is { } planProblem)
         {
-            return PhCalibrationOutcome.Refused($"{sorted.Count} points given; a pH calibration uses 1, 2 or 3 buffers");
-        }
-
-        if (sorted.FirstOrDefault(p => !buffers.Contains(p.BufferPh)) is { } stranger)
-        {
-            return PhCalibrationOutcome.Refused(
-                $"buffer pH {Format(stranger.BufferPh)} is not in the {buffers.Name} set ({Format(buffers.Acid)}/{Format(buffers.Neutral)}/{Format(buffers.Alkaline)})");
-        }
-
-        if (sorted.Zip(sorted.Skip(1)).Any(pair => pair.Second.BufferPh - pair.First.BufferPh < 1))
-        {
-            return PhCalibrationOutcome.Refused("two points use the same buffer; each point needs a different buffer");
+            return CalibrationOutcome.Refused<PhCalibration>(planProblem);
         }
 
         PhSegment acid, alkaline;
@@ -43,40 +32,31 @@ public sealed class PhCalibrator
         switch (sorted.Count)
         {
             case 1:
-                if (Math.Abs(sorted[0].BufferPh - 7) > 0.5)
-                {
-                    return PhCalibrationOutcome.Refused(
-                        $"a one-point calibration sets the offset and needs the neutral buffer ({Format(buffers.Neutral)}), not pH {Format(sorted[0].BufferPh)}");
-                }
-
                 acid = alkaline = OffsetOnly(sorted[0]);
                 break;
             case 2:
                 acid = alkaline = Line(sorted[0], sorted[1]);
                 break;
             default:
-                if (Math.Abs(sorted[1].BufferPh - 7) > 0.5)
-                {
-                    return PhCalibrationOutcome.Refused("a three-point calibration needs the neutral buffer as its middle point");
-                }
-
                 acid = Line(sorted[0], sorted[1]);
                 alkaline = Line(sorted[1], sorted[2]);
                 split = sorted[1].BufferPh;
                 break;
         }
 
-        var refusal = ReferenceEquals(acid, alkaline)
-            ? Check(acid, "electrode")
-            : Check(acid, "acid") ?? Check(alkaline, "alkaline");
-        if (refusal is not null)
+        var sides = ReferenceEquals(acid, alkaline) ? [("electrode", acid)] : new[] { ("acid", acid), ("alkaline", alkaline) };
+        var validation = new List<string>();
+        foreach (var (side, segment) in sides)
         {
-            return PhCalibrationOutcome.Refused(refusal);
+            if (Check(segment, side, validation) is { } refusal)
+            {
+                return CalibrationOutcome.Refused<PhCalibration>(refusal);
+            }
         }
 
-        return PhCalibrationOutcome.Accepted(new PhCalibration
+        return CalibrationOutcome.Accepted(new PhCalibration
         {
-            Id = $"{sensorId}@{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}",
+            Id = CalibrationRecord.NewId(sensorId, now),
             SensorId = sensorId,
             CalibratedAt = now,
             BufferSet = buffers.Name,
@@ -85,7 +65,47 @@ public sealed class PhCalibrator
             Alkaline = alkaline,
             SplitPh = split,
             Note = note,
+            Validation = validation,
         });
+    }
+
+    /// <summary>
+    /// Why a calibration with these buffers cannot work, before anything is measured (1-3 different buffers of the
+    /// set; one point only at the neutral buffer; three points with the neutral one in the middle); null when it can.
+    /// </summary>
+    public static CalibrationRefusal? CheckPlan(PhBufferSet buffers, IReadOnlyList<double> bufferPhs)
+    {
+        ArgumentNullException.ThrowIfNull(buffers);
+        ArgumentNullException.ThrowIfNull(bufferPhs);
+        var sorted = bufferPhs.Order().ToList();
+        if (sorted.Count is < 1 or > 3)
+        {
+            return CalibrationRefusal.Of("point-count", $"{sorted.Count} points given; a pH calibration uses 1, 2 or 3 buffers",
+                ("count", Format(sorted.Count)));
+        }
+
+        if (sorted.Where(ph => !buffers.Contains(ph)).Select(ph => (double?)ph).FirstOrDefault() is { } stranger)
+        {
+            var set = $"{Format(buffers.Acid)}/{Format(buffers.Neutral)}/{Format(buffers.Alkaline)}";
+            return CalibrationRefusal.Of("buffer-not-in-set", $"buffer pH {Format(stranger)} is not in the {buffers.Name} set ({set})",
+                ("buffer", Format(stranger)), ("set", buffers.Name), ("buffers", set));
+        }
+
+        if (sorted.Zip(sorted.Skip(1)).Any(pair => pair.Second - pair.First < 1))
+        {
+            return CalibrationRefusal.Of("same-buffer", "two points use the same buffer; each point needs a different buffer");
+        }
+
+        if (sorted.Count == 1 && Math.Abs(sorted[0] - 7) > 0.5)
+        {
+            return CalibrationRefusal.Of("one-point-needs-neutral",
+                $"a one-point calibration sets the offset and needs the neutral buffer ({Format(buffers.Neutral)}), not pH {Format(sorted[0])}",
+                ("neutral", Format(buffers.Neutral)), ("buffer", Format(sorted[0])));
+        }
+
+        return sorted.Count == 3 && Math.Abs(sorted[1] - 7) > 0.5
+            ? CalibrationRefusal.Of("three-point-needs-neutral", "a three-point calibration needs the neutral buffer as its middle point")
+            : null;
     }
 
     /// <summary>Where the point would sit at pH 7 with the ideal slope at its temperature.</summary>
@@ -101,18 +121,28 @@ public sealed class PhCalibrator
         return new PhSegment(a.Millivolts - (fraction * xa), fraction * 100);
     }
 
-    private string? Check(PhSegment segment, string side)
+    private CalibrationRefusal? Check(PhSegment segment, string side, List<string> passed)
     {
+        var slope = Format(segment.SlopePercent, "F1");
+        var offset = Format(segment.OffsetMillivolts, "F1");
+        string min = Format(_limits.MinSlopePercent), max = Format(_limits.MaxSlopePercent), limit = Format(_limits.MaxOffsetMillivolts);
         if (segment.SlopePercent < _limits.MinSlopePercent || segment.SlopePercent > _limits.MaxSlopePercent)
         {
-            return $"{side} slope {Format(segment.SlopePercent, "F1")} % of Nernst is outside "
-                + $"{Format(_limits.MinSlopePercent)}-{Format(_limits.MaxSlopePercent)} %: clean, rehydrate or replace the electrode";
+            return CalibrationRefusal.Of("slope",
+                $"{side} slope {slope} % of Nernst is outside {min}-{max} %: clean, rehydrate or replace the electrode",
+                ("side", side), ("slope", slope), ("min", min), ("max", max));
         }
 
-        return Math.Abs(segment.OffsetMillivolts) > _limits.MaxOffsetMillivolts
-            ? $"{side} offset {Format(segment.OffsetMillivolts, "F1")} mV at pH 7 is outside ±{Format(_limits.MaxOffsetMillivolts)} mV: "
-                + "check the reference junction and the buffers, or replace the electrode"
-            : null;
+        if (Math.Abs(segment.OffsetMillivolts) > _limits.MaxOffsetMillivolts)
+        {
+            return CalibrationRefusal.Of("offset",
+                $"{side} offset {offset} mV at pH 7 is outside ±{limit} mV: check the reference junction and the buffers, or replace the electrode",
+                ("side", side), ("offset", offset), ("limit", limit));
+        }
+
+        passed.Add($"{side} slope {slope} % of Nernst is within {min}-{max} %");
+        passed.Add($"{side} offset {offset} mV at pH 7 is within ±{limit} mV");
+        return null;
     }
 
     private static string Format(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ namespace SmartVillage.Plugins.Calibration;
 /// Decides when an electrode in a buffer has settled, so the calibration point is recorded at equilibrium and not
 /// on the drift after a rinse: stable once the readings of the last <see cref="Window"/> lie within
 /// <see cref="ToleranceMillivolts"/> of each other (default: 30 s within 1 mV, as Atlas-style procedures wait).
+/// The tolerance is in the raw value's own unit (mV for a pH electrode, V for an EC board).
 /// </summary>
 public sealed class StableReading
 {
@@ -22,6 +23,15 @@ public sealed class StableReading
 
     public double ToleranceMillivolts { get; }
 
+    /// <summary>How far back from the newest reading every reading stays within the tolerance (for a progress bar).</summary>
+    public TimeSpan SteadyFor { get; private set; }
+
+    /// <summary>Highest minus lowest reading over the window (or what has been seen of it).</summary>
+    public double Spread { get; private set; }
+
+    /// <summary>What the last <see cref="Add"/> returned.</summary>
+    public bool IsStable { get; private set; }
+
     /// <summary>Adds a reading taken now.</summary>
     /// <returns>True when the readings have covered the whole window and stayed within the tolerance.</returns>
     public bool Add(double millivolts)
@@ -35,7 +45,28 @@ public sealed class StableReading
         }
 
         var covered = now - _recent.Peek().At >= Window;
-        var spread = _recent.Max(r => r.Millivolts) - _recent.Min(r => r.Millivolts);
-        return covered && spread <= ToleranceMillivolts;
+        Spread = _recent.Max(r => r.Millivolts) - _recent.Min(r => r.Millivolts);
+        SteadyFor = Steady(now);
+        IsStable = covered && Spread <= ToleranceMillivolts;
+        return IsStable;
+    }
+
+    private TimeSpan Steady(DateTimeOffset now)
+    {
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        var since = now;
+        foreach (var (at, value) in _recent.Reverse())
+        {
+            low = Math.Min(low, value);
+            high = Math.Max(high, value);
+            if (high - low > ToleranceMillivolts)
+            {
+                break;
+            }
+
+            since = at;
+        }
+
+        return now - since;
     }
 }

@@ -9,6 +9,7 @@ namespace SmartVillage.Plugins.Persistence;
 /// reflected, so the drivers run unchanged in the gateway's Native AOT build.
 /// </summary>
 [JsonSourceGenerationOptions(WriteIndented = true)]
-[JsonSerializable(typeof(List<PhCalibration>))]
+[JsonSerializable(typeof(PhCalibration))]
+[JsonSerializable(typeof(EcCalibration))]
 [JsonSerializable(typeof(RainTotals.State))]
 internal sealed partial class PluginsJson : JsonSerializerContext;

@@ -22,6 +22,9 @@ public sealed class QualityCheckedFactory : ISensorFactory
 
     public string Type => _inner.Type;
 
+    /// <summary>The driver's own factory, for capabilities beyond <see cref="ISensorFactory"/> (calibration).</summary>
+    public ISensorFactory Inner => _inner;
+
     public IReadOnlyList<string> Validate(SensorDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

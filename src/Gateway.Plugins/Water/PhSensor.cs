@@ -70,7 +70,7 @@ public sealed class PhSensor : ISensor
 
         var (celsius, measured) = await _temperature.ReadAsync(cancellationToken).ConfigureAwait(false);
         var millivolts = _board.ElectrodeMillivolts(volts);
-        var calibration = _calibrations.Latest(_sensorId);
+        var calibration = _calibrations.Latest<PhCalibration>(_sensorId);
         var quality = ReadingQuality.Good;
         double ph;
         if (calibration is null)

@@ -17,14 +17,16 @@ public sealed class AcquisitionService : BackgroundService
         IOptions<AcquisitionOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
-        ClockTrust clock)
+        ClockTrust clock,
+        LiveSamples? live = null,
+        SensorsUnderCalibration? calibrating = null)
     {
         ArgumentNullException.ThrowIfNull(kit);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         var logger = loggers.CreateLogger<AcquisitionService>();
         Pollers = kit.Sensors
-            .Select(sensor => new SensorPoller(sensor, registry.Find(sensor.Type)!, hardware, writer, options.Value, time, logger, clock))
+            .Select(sensor => new SensorPoller(sensor, registry.Find(sensor.Type)!, hardware, writer, options.Value, time, logger, clock, live, calibrating))
             .ToList();
     }
 

@@ -1,4 +1,5 @@
 using SmartVillage.Plugins.Abstractions;
+using SmartVillage.Plugins.Calibration;
 using SmartVillage.Plugins.Light;
 using SmartVillage.Plugins.OneWire;
 using SmartVillage.Plugins.Power;
@@ -17,17 +18,19 @@ namespace SmartVillage.Gateway.Acquisition;
 public static class BuiltInSensors
 {
     /// <summary>The types with the system clock and <c>data/</c> under the working directory: enough to validate a kit.</summary>
-    public static IReadOnlyList<ISensorFactory> All { get; } = For("data", TimeProvider.System);
+    public static IReadOnlyList<ISensorFactory> All { get; } =
+        For("data", TimeProvider.System, new CalibrationFiles(null, PhSensorFactory.DefaultCalibrationFile));
 
     /// <summary>
     /// The types as the gateway runs them: edge timing and debouncing on <paramref name="time"/> (the clock the
-    /// simulated devices follow too), and state that must survive a restart (rain totals) in
-    /// <paramref name="dataFolder"/>, beside the reading database.
+    /// simulated devices follow too), and state that must survive a restart in <paramref name="dataFolder"/>, beside
+    /// the reading database: rain totals, and the pH and EC calibrations (<paramref name="calibrations"/>, one store
+    /// per file, shared by every sensor and by the calibration sessions; by default in the same folder).
     /// </summary>
-    public static IReadOnlyList<ISensorFactory> For(string dataFolder, TimeProvider time) =>
-        [.. Drivers(dataFolder, time).Select(f => new QualityCheckedFactory(f, time))];
+    public static IReadOnlyList<ISensorFactory> For(string dataFolder, TimeProvider time, CalibrationFiles? calibrations = null) =>
+        [.. Drivers(dataFolder, calibrations ?? new CalibrationFiles(dataFolder), time).Select(f => new QualityCheckedFactory(f, time))];
 
-    private static IEnumerable<ISensorFactory> Drivers(string dataFolder, TimeProvider time) =>
+    private static IReadOnlyList<ISensorFactory> Drivers(string dataFolder, CalibrationFiles calibrations, TimeProvider time) =>
     [
         new Bme280SensorFactory(),
         new Sht3xSensorFactory(),
@@ -40,8 +43,8 @@ public static class BuiltInSensors
         new CapacitiveSoilMoistureSensorFactory(),
         new Ds18b20SensorFactory(),
         new ModbusSoilProbeSensorFactory(time),
-        new PhSensorFactory(time: time),
-        new EcSensorFactory(),
+        new PhSensorFactory(calibrations, time),
+        new EcSensorFactory(calibrations, time),
         new TurbiditySensorFactory(),
         new UltrasonicLevelSensorFactory(time),
         new FloatSwitchSensorFactory(time),

@@ -23,6 +23,8 @@ public sealed partial class SensorPoller
     private readonly ReadingQuality _hardwareFlags;
     private bool _abandonSensor;
     private readonly ClockTrust _clock;
+    private readonly LiveSamples? _live;
+    private readonly SensorsUnderCalibration? _calibrating;
 
     public SensorPoller(
         SensorDefinition definition,
@@ -32,7 +34,9 @@ public sealed partial class SensorPoller
         AcquisitionOptions options,
         TimeProvider time,
         ILogger logger,
-        ClockTrust? clock = null)
+        ClockTrust? clock = null,
+        LiveSamples? live = null,
+        SensorsUnderCalibration? calibrating = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(hardware);
@@ -46,6 +50,8 @@ public sealed partial class SensorPoller
         _logger = logger;
         // The same judgement the ClockWatcher re-bases by: a reading flagged here is one it will correct.
         _clock = clock ?? new ClockTrust(options.ClockTrustedAfter);
+        _live = live;
+        _calibrating = calibrating;
         _backoff = new Backoff(definition.Interval, Max(definition.Interval, options.MaxRetryDelay), jitter: null);
         // Readings from simulated hardware say so, so that a demo kit can never pass for a field kit upstream.
         _hardwareFlags = hardware.Name == "simulated" ? ReadingQuality.Simulated : ReadingQuality.Good;
@@ -65,10 +71,12 @@ public sealed partial class SensorPoller
                 var error = await ReadOnceAsync(sensor ??= Open(), stoppingToken).ConfigureAwait(false);
                 // A fixed cadence: the time spent reading and waiting for the commit is part of the interval, so a
                 // sensor read every 5 s is read every 5 s, not every 5 s plus the commit interval.
-                var delay = _definition.Interval - _time.GetElapsedTime(started);
+                var interval = _calibrating?.IntervalFor(_definition.Id, _definition.Interval) ?? _definition.Interval;
+                var delay = interval - _time.GetElapsedTime(started);
                 if (error is not null)
                 {
                     var failures = Health.Failed(error, _time.GetUtcNow());
+                    _live?.PublishFailure(_definition.Id, error, _time.GetUtcNow());
                     LogReadFailed(_logger, _definition.Id, _definition.Type, failures, error);
                     if (_abandonSensor)
                     {
@@ -86,7 +94,7 @@ public sealed partial class SensorPoller
 
                 if (delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                    await WaitAsync(delay, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -145,6 +153,7 @@ public sealed partial class SensorPoller
         var now = _time.GetUtcNow();
         var monotonic = _time.GetTimestamp() * 1000 / _time.TimestampFrequency;
         var clockFlag = _clock.IsTrusted(now) ? ReadingQuality.Good : ReadingQuality.ClockUntrusted;
+        var calibratingFlag = _calibrating?.Contains(_definition.Id) == true ? ReadingQuality.Calibrating : ReadingQuality.Good;
         var readings = new NewReading[measurements.Count];
         for (var i = 0; i < readings.Length; i++)
         {
@@ -161,7 +170,7 @@ public sealed partial class SensorPoller
                 return $"the driver returned {m.Value} for {m.Quantity}";
             }
 
-            readings[i] = new NewReading(_definition.Id, m.Quantity, m.Unit, m.Value, m.Quality | _hardwareFlags | clockFlag, now, monotonic)
+            readings[i] = new NewReading(_definition.Id, m.Quantity, m.Unit, m.Value, m.Quality | _hardwareFlags | clockFlag | calibratingFlag, now, monotonic)
             {
                 RawValue = m.RawValue is { } raw && double.IsFinite(raw) ? raw : null,
                 RawUnit = m.RawUnit,
@@ -173,11 +182,32 @@ public sealed partial class SensorPoller
         {
             var range = await _writer.AppendAsync(readings, stoppingToken).ConfigureAwait(false);
             Health.Succeeded(readings.Select((r, i) => new LatestValue(r.Quantity, r.Unit, r.Value, r.Quality, r.Time, range.First + i)), now);
+            _live?.Publish(new LiveSample(_definition.Id, [.. measurements.Select((m, i) => m with { Quality = readings[i].Quality })], now));
             return null;
         }
         catch (StoreWriteException exception)
         {
             return $"readings not stored: {exception.Message}";
+        }
+    }
+
+    /// <summary>Waits out the interval, or less when a calibration of this sensor begins (the technician is waiting).</summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        if (_calibrating is null)
+        {
+            await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var woken = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _calibrating.WakeToken(_definition.Id));
+        try
+        {
+            await Task.Delay(delay, _time, woken.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A calibration began: read now.
         }
     }
 

@@ -55,7 +55,7 @@ public static class DashboardEndpoints
             AdminEndpoints.LogSetupCode(adminLogger, code);
         }
 
-        app.MapAdmin(credentials, new AdminSessions(time), new LoginThrottle(time), adminLogger);
+        app.MapAdmin(credentials, services.GetRequiredService<AdminSessions>(), new LoginThrottle(time), adminLogger);
         return app;
     }
 

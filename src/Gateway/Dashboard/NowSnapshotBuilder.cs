@@ -123,7 +123,7 @@ public sealed class NowSnapshotBuilder(
         var threshold = _thresholds.GetValueOrDefault(quantity);
         var state = TileState.Unknown;
         string? reason = null;
-        var usable = (quality & (ReadingQuality.OutOfRange | ReadingQuality.SensorError)) == 0;
+        var usable = (quality & (ReadingQuality.OutOfRange | ReadingQuality.SensorError | ReadingQuality.Calibrating)) == 0;
         if (threshold is not null && usable)
         {
             state = threshold.Evaluate(value, out reason);

@@ -5,13 +5,17 @@ using SmartVillage.Gateway.Acquisition.NetworkServer;
 using SmartVillage.Gateway.Acquisition.Plugins;
 using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Acquisition.WifiNodes;
+using SmartVillage.Gateway.Calibration;
+using SmartVillage.Gateway.Calibration.Api;
 using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Dashboard;
+using SmartVillage.Gateway.Dashboard.Admin;
 using SmartVillage.Gateway.Diagnostics;
 using SmartVillage.Gateway.Hardware;
 using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Upstream;
+using SmartVillage.Plugins.Calibration;
 
 namespace SmartVillage.Gateway.Hosting;
 
@@ -24,16 +28,16 @@ public static class GatewayHostBuilder
         ArgumentNullException.ThrowIfNull(builder);
         time ??= TimeProvider.System;
         var kitPath = KitFileSource.Add(builder.Configuration, builder.Environment.ContentRootPath);
-        // Sensor state that must survive a restart (rain totals) lives beside the reading database, where the service
-        // may write (the program folder is read-only under systemd).
-        var dataFolder = Path.GetDirectoryName(SqliteConnections.ResolvePath(
-            builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Path)}"] ?? new StorageOptions().Path,
-            builder.Environment.ContentRootPath))!;
-        var builtIns = BuiltInSensors.For(dataFolder, time);
+        // State that must survive a restart (rain totals, calibrations) lives beside the reading database, where the
+        // service may write (the program folder is read-only under systemd).
+        var dataFolder = DataFolder(builder);
+        var calibrationFiles = new CalibrationFiles(dataFolder);
+        var builtIns = BuiltInSensors.For(dataFolder, time, calibrationFiles);
         var plugins = PluginLoader.LoadConfigured(builder.Configuration, builder.Environment.ContentRootPath, builtIns.Select(f => f.Type));
         var registry = new SensorRegistry(builtIns, plugins);
         var (gateway, kit) = KitLoader.Load(builder.Configuration, kitPath, registry);
         var hardware = HardwareSelector.Select(kit, kitPath, time, registry);
+        var (calibratable, calibrationOptions) = CalibrationSetup.Load(builder.Configuration, kit, registry, kitPath);
 
         var services = builder.Services;
         services.AddSystemd();
@@ -65,6 +69,8 @@ public static class GatewayHostBuilder
         services.AddSingleton<ReadingLog>();
         services.AddSingleton<ReadingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());
+        services.AddSingleton<LiveSamples>();
+        services.AddSingleton<SensorsUnderCalibration>();
         services.AddSingleton<AcquisitionService>();
         services.AddHostedService(sp => sp.GetRequiredService<AcquisitionService>());
         // Wireless nodes: one registry and one way into the store, then each ingestion path. Each path runs on its
@@ -82,13 +88,28 @@ public static class GatewayHostBuilder
         services.AddHostedService<WifiBrokerService>();
         services.AddSingleton<UpstreamService>();
         services.AddHostedService(sp => sp.GetRequiredService<UpstreamService>());
+        // Calibration sessions follow the sensors' live readings and store into the sensors' own calibration files.
+        services.AddSingleton(calibrationFiles);
+        services.AddSingleton(calibratable);
+        services.AddSingleton(Options.Create(calibrationOptions));
+        services.AddSingleton<CalibrationSessions>();
+        services.AddSingleton<AdminSessions>();
         return builder;
+    }
+
+    /// <summary>The folder of the reading database (<c>Storage:Path</c>, relative to the content root).</summary>
+    private static string DataFolder(WebApplicationBuilder builder)
+    {
+        var path = builder.Configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.Path)] ?? new StorageOptions().Path;
+        return Path.GetDirectoryName(SqliteConnections.ResolvePath(path, builder.Environment.ContentRootPath)) ?? builder.Environment.ContentRootPath;
     }
 
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.MapStatus();
         app.MapDashboard();
+        app.MapCalibration();
+        app.MapSimulation();
         return app;
     }
 

@@ -1,7 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using SmartVillage.Gateway.Calibration;
+using SmartVillage.Gateway.Calibration.CommandLine;
 using SmartVillage.Gateway.Dashboard;
+using SmartVillage.Gateway.Hardware;
 using SmartVillage.Gateway.Dashboard.Admin;
 using SmartVillage.Gateway.Diagnostics;
 using SmartVillage.Gateway.Storage;
@@ -26,7 +30,21 @@ namespace SmartVillage.Gateway.Hosting;
 [JsonSerializable(typeof(SetupRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(PasswordChangeRequest))]
-public sealed partial class GatewayHttpJson : JsonSerializerContext;
+[JsonSerializable(typeof(StartCalibrationRequest))]
+[JsonSerializable(typeof(RecordPointRequest))]
+[JsonSerializable(typeof(CalibrationOverview))]
+[JsonSerializable(typeof(IReadOnlyList<CalibrationRecordView>))]
+[JsonSerializable(typeof(CalibrationSessionView))]
+[JsonSerializable(typeof(ProblemAnswer))]
+[JsonSerializable(typeof(SimulatedProbeRequest))]
+[JsonSerializable(typeof(SimulatedProbeState))]
+internal sealed partial class GatewayHttpJson : JsonSerializerContext
+{
+    /// <summary>The metadata of <typeparamref name="T"/>, or an error naming the type that is missing here.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() =>
+        Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+            ?? throw new InvalidOperationException($"{typeof(T)} has no JSON metadata: add [JsonSerializable(typeof({typeof(T).Name}))] to GatewayHttpJson");
+}
 
 /// <summary>Compile-time JSON metadata for the gateway's own small files and MQTT documents (names as declared).</summary>
 [JsonSerializable(typeof(AdminCredentials.Stored))]

@@ -41,33 +41,13 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            // Debian's chromium: Playwright downloads no browser of its own (none can be fetched here or in CI).
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh context at phone size, in English, recording every request so a test can check its host.</summary>
     public async Task<DashboardPage> OpenAsync(string locale = "en-US")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Gateway.BaseAddress.ToString(),
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 1,
-            AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        return new DashboardPage(context, page);
+        return await Chromium.OpenPhoneAsync(Browser, Gateway, locale);
     }
 
     private static int ClosedPort()

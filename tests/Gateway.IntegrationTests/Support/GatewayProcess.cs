@@ -18,7 +18,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     private GatewayProcess(Process process, int httpPort)
     {
         _process = process;
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
+        _http = new HttpClient { BaseAddress = BaseAddress };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -38,7 +39,8 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public Uri BaseAddress => _http.BaseAddress!;
+    /// <summary>The gateway's HTTP address (status, dashboard, calibration API).</summary>
+    public Uri BaseAddress { get; }
 
     public static GatewayProcess Start(string kitFile, string databaseFile, IDictionary<string, string>? settings = null) =>
         Start(new ProcessStartInfo("dotnet", [GatewayAssembly()]), kitFile, databaseFile, settings);
@@ -137,7 +139,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>The gateway as the solution built it, in the same configuration as these tests.</summary>
-    private static string GatewayAssembly() =>
+    public static string GatewayAssembly() =>
         Path.Combine(RepositoryRoot(), "src", "Gateway", "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "SmartVillage.Gateway.dll") is var assembly && File.Exists(assembly)
             ? assembly
             : throw new FileNotFoundException("Build the solution first: " + assembly);

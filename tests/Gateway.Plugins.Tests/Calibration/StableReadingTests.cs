@@ -55,4 +55,20 @@ public sealed class StableReadingTests
 
         Assert.True(stable);
     }
+
+    [Fact]
+    public void The_time_steady_grows_while_the_electrode_settles_and_restarts_when_it_moves()
+    {
+        _stable.Add(150);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        _stable.Add(170);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        _stable.Add(170.4);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        _stable.Add(170.2);
+
+        Assert.Equal(TimeSpan.FromSeconds(20), _stable.SteadyFor);
+        Assert.Equal(20.4, _stable.Spread, 3);
+        Assert.False(_stable.IsStable);
+    }
 }

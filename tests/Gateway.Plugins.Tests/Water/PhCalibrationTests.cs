@@ -157,7 +157,7 @@ public sealed class PhCalibrationTests : IDisposable
         var reopened = new CalibrationStore(_water.CalibrationFile);
 
         Assert.Equal(calibration.Id, reopened.Latest("tank-ph")!.Id);
-        Assert.Equal(calibration.Points, reopened.Latest("tank-ph")!.Points);
+        Assert.Equal(calibration.Points, reopened.Latest<PhCalibration>("tank-ph")!.Points);
     }
 
     [Fact]

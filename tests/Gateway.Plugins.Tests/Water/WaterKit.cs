@@ -50,6 +50,12 @@ public sealed class WaterKit : IDisposable
         return (PhSensor)Attach(new PhSensorFactory(Calibrations, Time), definition);
     }
 
+    public EcSensor AttachEc(string id = "tank-ec", params (string Key, string Value)[] extra)
+    {
+        var definition = Define(id, "ads1115-ec", [("Channel", "1"), ("TemperatureDeviceId", ThermometerId), .. extra]);
+        return (EcSensor)Attach(new EcSensorFactory(Calibrations, Time), definition);
+    }
+
     public ISensor Attach(ISensorFactory factory, SensorDefinition definition)
     {
         Assert.Empty(factory.Validate(definition));

@@ -13,6 +13,8 @@
     if (values) { Object.keys(values).forEach(function (k) { s = s.split('{' + k + '}').join(values[k]); }); }
     return s;
   }
+  // calibration.js (its own view) uses the same translations; it hears of language and view changes by events.
+  window.SV = { t: t, has: function (key) { return text[key] !== undefined; }, lang: function () { return lang; } };
   function el(tag, cls, content) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -63,6 +65,7 @@
       $('lang').value = code;
       Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (e) { e.textContent = t(e.getAttribute('data-i18n')); });
       renderAll();
+      document.dispatchEvent(new Event('sv:language'));
     });
   }
 
@@ -314,11 +317,19 @@
   // ---- views ----------------------------------------------------------------------------------------------------
   function showView() {
     var view = (location.hash || '#now').slice(1);
-    if (['now', 'water', 'history', 'export', 'admin'].indexOf(view) < 0) { view = 'now'; }
+    if (['now', 'water', 'history', 'export', 'admin', 'calibrate'].indexOf(view) < 0) { view = 'now'; }
     Array.prototype.forEach.call(document.querySelectorAll('.view'), function (v) { v.hidden = v.id !== 'view-' + view; });
     Array.prototype.forEach.call(document.querySelectorAll('#tabs a'), function (a) { a.classList.toggle('active', a.getAttribute('data-view') === view); });
     if (view === 'history' || view === 'export') { loadSeries(); }
     if (view === 'admin') { $('admin-message').textContent = ''; adminState(); }
+    if (view === 'calibrate') { loadCalibration(); }
+    document.dispatchEvent(new CustomEvent('sv:view', { detail: view }));
+  }
+  // The calibration view is for the field officer, not the farmer: its script and styles load only when it opens.
+  function loadCalibration() {
+    if (document.getElementById('calibration-js')) { return; }
+    var css = el('link'); css.rel = 'stylesheet'; css.href = '/assets/calibration.css'; document.head.appendChild(css);
+    var js = el('script'); js.id = 'calibration-js'; js.src = '/assets/calibration.js'; document.head.appendChild(js);
   }
   function loadSeries() {
     return fetch('/api/series').then(function (r) { return r.json(); }).then(function (list) {

@@ -10,8 +10,11 @@ internal static class RollupSql
 {
     public const long HourMs = 3_600_000;
 
-    /// <summary>Left out of every aggregate (charts and rollups): the value is known to be wrong.</summary>
-    public const int Unusable = (int)(ReadingQuality.OutOfRange | ReadingQuality.SensorError);
+    /// <summary>
+    /// Left out of every aggregate (charts and rollups): the value is known to be wrong, or was measured in a
+    /// calibration buffer rather than in the field.
+    /// </summary>
+    public const int Unusable = (int)(ReadingQuality.OutOfRange | ReadingQuality.SensorError | ReadingQuality.Calibrating);
 
     /// <summary>Usable, but suspect: such readings are counted as <c>flagged</c>.</summary>
     public const int Warning = (int)(ReadingQuality.RateOfChange | ReadingQuality.Stuck | ReadingQuality.Uncalibrated |
