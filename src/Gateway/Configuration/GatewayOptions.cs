@@ -16,4 +16,10 @@ public sealed class GatewayOptions
     /// <c>hardware/kits</c> are copied). Default <c>kits/demo-weather.json</c>.
     /// </summary>
     public string KitFile { get; set; } = "kits/demo-weather.json";
+
+    /// <summary>
+    /// The settings overlay: what an admin changed on the dashboard (site name, sensor intervals, thresholds, open
+    /// viewing), laid over the kit file. Empty: <c>settings-overlay.json</c> beside the reading database.
+    /// </summary>
+    public string SettingsFile { get; set; } = "";
 }

@@ -28,6 +28,13 @@ public static class KitLoader
         return problems.Count > 0 ? throw new KitConfigurationException(kitPath, problems) : (gateway, kit);
     }
 
+    /// <summary>The kit's sensors as configuration holds them now (the settings overlay included).</summary>
+    public static List<SensorDefinition> BindSensors(IConfiguration configuration, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return BindList<SensorDefinition>(configuration.GetSection($"{KitOptions.Section}:{nameof(KitOptions.Sensors)}"), problems);
+    }
+
     private static List<T> BindList<T>(IConfigurationSection section, List<string> problems)
         where T : class, new() =>
         section.GetChildren()

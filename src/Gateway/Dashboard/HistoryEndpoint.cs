@@ -4,11 +4,11 @@ namespace SmartVillage.Gateway.Dashboard;
 
 /// <summary>
 /// <c>GET /api/history?sensor=&amp;quantity=&amp;range=day|week|month</c>: min / mean / max per bucket (15 min, 1 h,
-/// 6 h: 96, 168 and about 120 points), aggregated by SQLite, with the thresholds to draw.
+/// 6 h: 96, 168 and about 120 points), aggregated by SQLite, with the thresholds in force now to draw.
 /// </summary>
 public static class HistoryEndpoint
 {
-    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder endpoints, HistoryQuery history, IReadOnlyDictionary<string, QuantityThreshold> thresholds, TimeProvider time)
+    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder endpoints, HistoryQuery history, LiveDashboardSettings settings, TimeProvider time)
     {
         endpoints.MapGet("/api/history", (string? sensor, string? quantity, string? range) =>
         {
@@ -43,7 +43,7 @@ public static class HistoryEndpoint
                 from,
                 to,
                 bucketSeconds = (long)w.Bucket.TotalSeconds,
-                threshold = thresholds.GetValueOrDefault(quantity),
+                threshold = settings.Thresholds.GetValueOrDefault(quantity),
                 buckets = buckets.Select(b => new { t = b.Start, n = b.Count, min = b.Min, mean = b.Mean, max = b.Max }),
             });
         });

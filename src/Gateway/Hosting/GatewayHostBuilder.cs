@@ -5,6 +5,7 @@ using SmartVillage.Gateway.Acquisition.NetworkServer;
 using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Configuration.Overlay;
 using SmartVillage.Gateway.Dashboard;
 using SmartVillage.Gateway.Diagnostics;
 using SmartVillage.Gateway.Hardware;
@@ -23,12 +24,18 @@ public static class GatewayHostBuilder
         ArgumentNullException.ThrowIfNull(builder);
         time ??= TimeProvider.System;
         var kitPath = KitFileSource.Add(builder.Configuration, builder.Environment.ContentRootPath);
+        // The admin's changes from the dashboard, over the kit file: bound below like any other configuration.
+        var overlay = SettingsOverlaySource.Add(builder.Configuration, builder.Environment.ContentRootPath);
         var registry = new SensorRegistry(BuiltInSensors.All);
         var (gateway, kit) = KitLoader.Load(builder.Configuration, kitPath, registry);
         var hardware = HardwareSelector.Select(kit, kitPath, time);
 
+        builder.AddDashboardHttps();
+
         var services = builder.Services;
         services.AddSystemd();
+        services.AddSingleton(overlay);
+        services.AddSingleton<LiveDashboardSettings>();
         services.AddSingleton(time);
         services.AddSingleton(gateway);
         services.AddSingleton(kit);
@@ -76,6 +83,7 @@ public static class GatewayHostBuilder
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        app.UseDashboardHttps();
         app.MapStatus();
         app.MapDashboard();
         return app;

@@ -63,6 +63,7 @@
       $('lang').value = code;
       Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (e) { e.textContent = t(e.getAttribute('data-i18n')); });
       renderAll();
+      document.dispatchEvent(new CustomEvent('sv:lang'));
     });
   }
 
@@ -139,7 +140,8 @@
     if (!window.EventSource) { poll(); return; }
     var source = new EventSource('/api/events');
     source.addEventListener('now', function (e) { $('live-lost').hidden = true; snapshot = JSON.parse(e.data); renderNow(); });
-    source.onerror = function () { $('live-lost').hidden = false; };
+    // A refused stream (viewing closed until login) is not retried by the browser: try again after a pause.
+    source.onerror = function () { $('live-lost').hidden = false; if (source.readyState === 2) { setTimeout(connectLive, 5000); } };
   }
   function poll() {
     fetch('/api/now').then(function (r) { return r.json(); }).then(function (s) { snapshot = s; renderNow(); })
@@ -287,6 +289,7 @@
       $('admin-setup').hidden = !s.setupNeeded;
       $('admin-login').hidden = s.setupNeeded || s.authenticated;
       $('admin-session').hidden = !s.authenticated;
+      document.dispatchEvent(new CustomEvent('sv:admin', { detail: s }));
     });
   }
   function adminPost(path, body) {
@@ -314,11 +317,12 @@
   // ---- views ----------------------------------------------------------------------------------------------------
   function showView() {
     var view = (location.hash || '#now').slice(1);
-    if (['now', 'water', 'history', 'export', 'admin'].indexOf(view) < 0) { view = 'now'; }
+    if (!/^[a-z]+$/.test(view) || !$('view-' + view)) { view = 'now'; }
     Array.prototype.forEach.call(document.querySelectorAll('.view'), function (v) { v.hidden = v.id !== 'view-' + view; });
     Array.prototype.forEach.call(document.querySelectorAll('#tabs a'), function (a) { a.classList.toggle('active', a.getAttribute('data-view') === view); });
     if (view === 'history' || view === 'export') { loadSeries(); }
     if (view === 'admin') { $('admin-message').textContent = ''; adminState(); }
+    document.dispatchEvent(new CustomEvent('sv:view', { detail: view }));
   }
   function loadSeries() {
     return fetch('/api/series').then(function (r) { return r.json(); }).then(function (list) {
@@ -326,6 +330,9 @@
     });
   }
   function renderAll() { renderNow(); renderSeriesPicker(); if (!$('view-history').hidden) { loadHistory(); } }
+
+  // For the page's other scripts (settings.js): translation, elements and units, one copy of each.
+  window.SV = { t: t, el: el, raw: raw, fmt: fmt, unitOf: unitOf, quantityName: quantityName, lang: function () { return lang; } };
 
   document.addEventListener('DOMContentLoaded', function () {
     var today = new Date();
