@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmartVillage.Gateway.Configuration;
 
 namespace SmartVillage.Gateway.Hosting;
@@ -44,16 +43,11 @@ public static partial class DashboardHttps
             throw new KitConfigurationException(DashboardHttpsOptions.Section, problems);
         }
 
-        // Kestrel listens on explicit endpoints once any is configured, so the HTTP addresses of Urls become
-        // endpoints too, beside the HTTPS one; Urls is then cleared so Kestrel does not warn it is overridden.
-        var endpoints = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Kestrel:Endpoints:Https:Url"] = options.Url, ["urls"] = "" };
+        // The HTTPS address joins the HTTP ones of Urls (Kestrel's own default when none is set); Kestrel serves
+        // every https address with the certificate below.
         var http = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        for (var i = 0; i < http.Length; i++)
-        {
-            endpoints[string.Create(CultureInfo.InvariantCulture, $"Kestrel:Endpoints:Http{i}:Url")] = http[i];
-        }
-
-        configuration.AddInMemoryCollection(endpoints);
+        var urls = (http.Length > 0 ? http : ["http://localhost:5000"]).Append(options.Url);
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = string.Join(';', urls) });
         builder.Services.AddSingleton(certificate);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
         if (options.RedirectHttp)

@@ -36,7 +36,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         }
     }
 
-    public static async Task<GatewayUnderTest> StartAsync(string kitFile, string databaseFile)
+    /// <param name="environment">More settings, given as the environment would give them (<c>Kit__Name</c>).</param>
+    public static async Task<GatewayUnderTest> StartAsync(string kitFile, string databaseFile, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [GatewayAssembly()])
@@ -51,6 +52,11 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         start.Environment["Storage__CommitInterval"] = "00:00:00.2";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Dashboard__LiveUpdateInterval"] = "00:00:00.5";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var gateway = new GatewayUnderTest(Process.Start(start)!, port);
         await gateway.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         return gateway;
@@ -99,7 +105,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync("api/now");
-                if (response.StatusCode == HttpStatusCode.OK)
+                // 401: serving, with viewing closed until login.
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return;
                 }

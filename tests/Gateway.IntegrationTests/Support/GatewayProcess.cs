@@ -38,6 +38,9 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The plain HTTP address the gateway was started on.</summary>
+    public Uri HttpAddress => _http.BaseAddress!;
+
     public static GatewayProcess Start(string kitFile, string databaseFile, IDictionary<string, string>? settings = null)
     {
         var httpPort = FreePort.Next();
