@@ -9,6 +9,21 @@ namespace SmartVillage.Gateway.BrowserTests;
 [Collection(SettingsTests.Name)]
 public sealed class SettingsPageTests(SettingsFixture fixture, ITestOutputHelper output)
 {
+    /// <summary>Text nodes a person can see, outside anything marked <c>translate="no"</c>, as in <see cref="LanguageTests"/>.</summary>
+    private const string VisibleTextScript = """
+        () => {
+          const texts = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const node = walker.currentNode, text = node.textContent.trim(), parent = node.parentElement;
+            if (!text || !/\p{L}/u.test(text) || parent.closest('[translate="no"]')) continue;
+            if (parent.getClientRects().length === 0 || getComputedStyle(parent).visibility === 'hidden') continue;
+            texts.push(text);
+          }
+          return texts;
+        }
+        """;
+
     [Fact]
     public async Task A_threshold_changed_from_the_phone_changes_the_tile_state()
     {
@@ -106,6 +121,7 @@ public sealed class SettingsPageTests(SettingsFixture fixture, ITestOutputHelper
         await dashboard.OpenAsync();
         await LogInAndOpenSettingsAsync(dashboard);
         await Expect(dashboard.Page.Locator("form[data-sensor='garden'] input[name='intervalSeconds']")).ToHaveValueAsync("0.5");
+        await Expect(dashboard.Page.Locator("#site-name")).ToHaveTextAsync("settings test kit");
         await Shot(dashboard, "settings-en.png");
         var english = await dashboard.Page.Locator("#view-settings h2").TextContentAsync();
 
@@ -117,6 +133,24 @@ public sealed class SettingsPageTests(SettingsFixture fixture, ITestOutputHelper
         Assert.True(await FitsAsync(dashboard.Page), "the Arabic settings view scrolls sideways at phone width");
         await Shot(dashboard, "settings-ar.png");
         Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task Swahili_changes_every_visible_string_of_the_settings_view()
+    {
+        await using var dashboard = await fixture.OpenAsync();
+        await dashboard.OpenAsync();
+        await LogInAndOpenSettingsAsync(dashboard);
+        var english = await dashboard.Page.EvaluateAsync<string[]>(VisibleTextScript);
+
+        await dashboard.ChooseLanguageAsync("sw");
+        await Expect(dashboard.Page.Locator("html")).ToHaveAttributeAsync("lang", "sw");
+        await Expect(dashboard.Page.Locator("#view-settings h2")).ToHaveTextAsync("Mipangilio");
+
+        var swahili = await dashboard.Page.EvaluateAsync<string[]>(VisibleTextScript);
+        var unchanged = swahili.Intersect(english).ToList();
+        Assert.True(swahili.Length > 20, "too little visible text to judge: " + string.Join(" | ", swahili));
+        Assert.True(unchanged.Count == 0, "still in English: " + string.Join(" | ", unchanged));
     }
 
     private static async Task LogInAndOpenSettingsAsync(DashboardPage dashboard)

@@ -4,6 +4,7 @@ using SmartVillage.Gateway.Acquisition.NetworkServer;
 using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Dashboard;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Upstream;
 using SmartVillage.Plugins.Abstractions;
@@ -27,14 +28,15 @@ public static class StatusEndpoint
             NodeRegistry nodes,
             RadioStatus radio,
             NetworkServerStatus networkServer,
-            WifiBrokerStatus wifiBroker) =>
+            WifiBrokerStatus wifiBroker,
+            LiveDashboardSettings settings) =>
         {
             var radioCounters = radio.Counters();
             var lastSequence = writer.LastSequence;
             return new
             {
                 GatewayId = store.GatewayId,
-                Kit = kit.Name,
+                Kit = settings.SiteName,
                 Hardware = hardware.Name,
                 StartedAt = clock.StartedAt,
                 UptimeSeconds = Math.Round((time.GetUtcNow() - clock.StartedAt).TotalSeconds),

@@ -12,6 +12,7 @@ public sealed partial class ScriptTranslationTests
     [Theory]
     [InlineData("app.js")]
     [InlineData("settings.js")]
+    [InlineData("settings-view.js")]
     public void Every_key_a_script_names_exists_in_English(string script)
     {
         var source = System.Text.Encoding.UTF8.GetString(Assets.Bytes(script)!);

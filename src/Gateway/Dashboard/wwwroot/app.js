@@ -104,6 +104,7 @@
     farm.textContent = ''; water.textContent = '';
     snapshot.tiles.forEach(function (x) { (x.water ? water : farm).appendChild(tile(x)); });
     $('now-empty').hidden = snapshot.tiles.length > 0;
+    $('site-name').textContent = snapshot.kit; $('site-name').hidden = !snapshot.kit;
     $('tab-water').hidden = !snapshot.tiles.some(function (x) { return x.water; });
     var h = snapshot.health, list = $('health-list'), badge = $('badge');
     list.textContent = '';
