@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using SmartVillage.Gateway.Configuration.Overlay;
 using SmartVillage.Gateway.Dashboard.Admin;
@@ -49,10 +48,10 @@ public static partial class SettingsEndpoints
             var open = fields.Boolean("open");
             var before = live.OpenViewing;
             return Apply(settings, fields, AdminSettings.ViewingKey, o => o.OpenViewing = open, () =>
-                settings.Changes.Record(context, session, "viewing", null, $"{Viewing(before)} → {Viewing(open == true)}"));
+                settings.Changes.Record(context, session, "viewing", null, $"{ChangeText.Viewing(before)} → {ChangeText.Viewing(open == true)}"));
         })));
         group.MapDelete("/viewing", Handler(context => ResetAsync(context, sessions, settings, o => o.OpenViewing is not null, o => o.OpenViewing = null, session =>
-            settings.Changes.Record(context, session, "viewing-reset", null, $"back to the kit file's: {Viewing(live.OpenViewing)}"))));
+            settings.Changes.Record(context, session, "viewing-reset", null, $"back to the kit file's: {ChangeText.Viewing(live.OpenViewing)}"))));
 
         group.MapPut("/sensors/{id}", (HttpContext context, string id) => ChangeAsync(context, sessions, (session, fields) =>
         {
@@ -86,11 +85,11 @@ public static partial class SettingsEndpoints
                 entry.Interval = interval ?? entry.Interval;
                 entry.Enabled = enabled ?? entry.Enabled;
                 o.Sensors[id] = entry;
-            }, () => settings.Changes.Record(context, session, "sensor", id, SensorDiff(beforeInterval, beforeEnabled, settings.SensorNow(id))));
+            }, () => settings.Changes.Record(context, session, "sensor", id, ChangeText.SensorDiff(beforeInterval, beforeEnabled, settings.SensorNow(id))));
         }));
         group.MapDelete("/sensors/{id}", (HttpContext context, string id) => settings.IsKnownSensor(id)
             ? ResetAsync(context, sessions, settings, o => o.Sensors.ContainsKey(id), o => o.Sensors.Remove(id), session =>
-                settings.Changes.Record(context, session, "sensor-reset", id, "back to the kit file's: " + SensorText(settings.SensorNow(id))))
+                settings.Changes.Record(context, session, "sensor-reset", id, "back to the kit file's: " + ChangeText.SensorText(settings.SensorNow(id))))
             : Task.FromResult(UnknownSensor(id)));
 
         group.MapPut("/thresholds/{quantity}", (HttpContext context, string quantity) => ChangeAsync(context, sessions, (session, fields) =>
@@ -115,11 +114,11 @@ public static partial class SettingsEndpoints
 
             var before = settings.LimitsOf(quantity);
             return Apply(settings, fields, AdminSettings.LimitKey(quantity), o => o.Thresholds[quantity] = limits, () =>
-                settings.Changes.Record(context, session, "threshold", quantity, LimitDiff(before, limits)));
+                settings.Changes.Record(context, session, "threshold", quantity, ChangeText.LimitDiff(before, limits)));
         }));
         group.MapDelete("/thresholds/{quantity}", (HttpContext context, string quantity) => QuantityName().IsMatch(quantity)
             ? ResetAsync(context, sessions, settings, o => o.Thresholds.ContainsKey(quantity), o => o.Thresholds.Remove(quantity), session =>
-                settings.Changes.Record(context, session, "threshold-reset", quantity, "back to " + LimitText(settings.LimitsOf(quantity))))
+                settings.Changes.Record(context, session, "threshold-reset", quantity, "back to " + ChangeText.LimitText(settings.LimitsOf(quantity))))
             : Task.FromResult(UnknownQuantity(quantity)));
 
         return endpoints;
@@ -202,46 +201,6 @@ public static partial class SettingsEndpoints
 
     private static IResult UnknownQuantity(string quantity) =>
         Results.Problem($"'{quantity}' is not a quantity this gateway has a threshold or readings for", statusCode: StatusCodes.Status404NotFound);
-
-    private static string Viewing(bool open) => open ? "open" : "login needed";
-
-    private static string SensorText((TimeSpan Interval, bool Enabled) sensor) =>
-        $"interval {Seconds(sensor.Interval)}, {(sensor.Enabled ? "enabled" : "disabled")}";
-
-    private static string SensorDiff(TimeSpan interval, bool enabled, (TimeSpan Interval, bool Enabled) after)
-    {
-        var parts = new List<string>();
-        if (after.Interval != interval)
-        {
-            parts.Add($"interval {Seconds(interval)} → {Seconds(after.Interval)}");
-        }
-
-        if (after.Enabled != enabled)
-        {
-            parts.Add(after.Enabled ? "enabled" : "disabled");
-        }
-
-        return parts.Count == 0 ? "unchanged: " + SensorText(after) : string.Join(", ", parts);
-    }
-
-    private static string Seconds(TimeSpan interval) => interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-
-    private static string LimitText(ThresholdLimits limits) =>
-        string.Join(", ", Limits(limits).Select(l => $"{l.Name} {Number(l.Value)}"));
-
-    private static string LimitDiff(ThresholdLimits before, ThresholdLimits after)
-    {
-        var parts = Limits(before).Zip(Limits(after))
-            .Where(pair => pair.First.Value != pair.Second.Value)
-            .Select(pair => $"{pair.First.Name} {Number(pair.First.Value)} → {Number(pair.Second.Value)}")
-            .ToList();
-        return parts.Count == 0 ? "unchanged: " + LimitText(after) : string.Join(", ", parts);
-    }
-
-    private static (string Name, double? Value)[] Limits(ThresholdLimits limits) =>
-        [("actBelow", limits.ActBelow), ("watchBelow", limits.WatchBelow), ("watchAbove", limits.WatchAbove), ("actAbove", limits.ActAbove)];
-
-    private static string Number(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "none";
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex QuantityName();
