@@ -66,10 +66,12 @@ public sealed class SensorSettingsReloadTests : IAsyncLifetime, IDisposable
         Assert.Equal((1, 0), (_other.Opened, _other.Disposed));
         Assert.Same(untouched, _service.Pollers.Single(p => p.Health.SensorId == "untouched"));
         // Read once at the restart, then not again for ten minutes, while the other sensor keeps its pace.
+        var restarted = _service.Pollers.Single(p => p.Health.SensorId == "changed");
+        await Eventually.HoldsAsync(() => restarted.Health.ReadingsAccepted == 1, "the restarted sensor stored its first reading");
         var changedAfterRestart = Readings("changed");
-        var untouchedBefore = Readings("untouched");
-        await Eventually.HoldsAsync(() => Readings("untouched") >= untouchedBefore + 5, "the other sensor kept reading");
+        await UntouchedReadsOnAsync();
         Assert.Equal(changedAfterRestart, Readings("changed"));
+        Assert.Equal(1, restarted.Health.ReadingsAccepted);
     }
 
     [Fact]
@@ -79,15 +81,22 @@ public sealed class SensorSettingsReloadTests : IAsyncLifetime, IDisposable
 
         await Eventually.HoldsAsync(() => _fast.Disposed == 1, "the disabled sensor's driver was closed");
         Assert.DoesNotContain(_service.Pollers, p => p.Health.SensorId == "changed");
+        // A read cut short by the stop may still be in the writer's queue: readings queued after it flush it out.
+        await UntouchedReadsOnAsync();
         var stopped = Readings("changed");
-        var untouchedBefore = Readings("untouched");
-        await Eventually.HoldsAsync(() => Readings("untouched") >= untouchedBefore + 5, "the other sensor kept reading");
+        await UntouchedReadsOnAsync();
         Assert.Equal(stopped, Readings("changed"));
 
         Save(o => o.Sensors.Remove("changed"));
 
         await Eventually.HoldsAsync(() => Readings("changed") > stopped, "the sensor was read again");
         Assert.Contains(_service.Pollers, p => p.Health.SensorId == "changed");
+    }
+
+    private Task UntouchedReadsOnAsync()
+    {
+        var before = Readings("untouched");
+        return Eventually.HoldsAsync(() => Readings("untouched") >= before + 5, "the other sensor kept reading");
     }
 
     private void Save(Action<SettingsOverlay> change)
