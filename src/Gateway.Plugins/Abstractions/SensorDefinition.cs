@@ -27,6 +27,9 @@ public sealed class SensorDefinition
     /// <summary>How often the gateway reads this sensor.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>False: the sensor stays in the kit but is not read (a probe taken in for repair). Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Type-specific settings (calibration points, channel, scale), as strings from the kit file.</summary>
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

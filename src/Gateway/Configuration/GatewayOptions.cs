@@ -23,4 +23,10 @@ public sealed class GatewayOptions
     /// The Raspberry Pi install uses <c>/opt/smartvillage/plugins</c>. See docs/writing-a-sensor-plugin.md.
     /// </summary>
     public string? PluginsFolder { get; set; }
+
+    /// <summary>
+    /// The settings overlay: what an admin changed on the dashboard (site name, sensor intervals, thresholds, open
+    /// viewing), laid over the kit file. Empty: <c>settings-overlay.json</c> beside the reading database.
+    /// </summary>
+    public string SettingsFile { get; set; } = "";
 }

@@ -29,6 +29,15 @@ public static class KitLoader
         return problems.Count > 0 ? throw new KitConfigurationException(kitPath, problems) : (gateway, kit);
     }
 
+    /// <summary>The kit's sensors as configuration holds them now (the settings overlay included).</summary>
+    public static List<SensorDefinition> BindSensors(IConfiguration configuration, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var sensors = configuration.GetSection($"{KitOptions.Section}:{nameof(KitOptions.Sensors)}");
+        HexNumbers.NormaliseUnder(sensors);
+        return BindList(sensors, problems, s => s.Get<SensorDefinition>());
+    }
+
     // Each caller passes its own `Get<ConcreteType>()` so the configuration binder's source generator can see the type
     // (it cannot generate code for a Get<T> inside a generic method): no reflection, so the AOT build binds the same.
     private static List<T> BindList<T>(IConfigurationSection section, List<string> problems, Func<IConfigurationSection, T?> get)

@@ -12,6 +12,20 @@ public sealed class DashboardOptions
     public Dictionary<string, QuantityThreshold> Thresholds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Limits set on the admin page (kept in the settings overlay, see <c>Gateway:SettingsFile</c>): per quantity,
+    /// all four limits of the threshold in force are replaced (one left out means none); its advice, kind and
+    /// context stay. Empty unless an admin changed a threshold.
+    /// </summary>
+    public Dictionary<string, ThresholdLimits> LimitOverrides { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True: anyone on the gateway's network may view the dashboard and its data (read-only). False: every read
+    /// endpoint, the live stream and the CSV export need the admin login; the page itself loads only to offer it.
+    /// Default true.
+    /// </summary>
+    public bool OpenViewing { get; set; } = true;
+
+    /// <summary>
     /// The shortest time between two live updates sent to one browser. Sensors may commit several times a second;
     /// a phone needs no more than this. Default 1 s.
     /// </summary>
@@ -37,8 +51,20 @@ public sealed class DashboardOptions
     /// </summary>
     public string AdminFile { get; set; } = "";
 
-    /// <summary>The thresholds in force: the defaults with configured entries laid over them.</summary>
+    /// <summary>The thresholds in force: the defaults, configured entries laid over them, then the admin's limits.</summary>
     public IReadOnlyDictionary<string, QuantityThreshold> EffectiveThresholds()
+    {
+        var merged = ConfiguredThresholds();
+        foreach (var (quantity, limits) in LimitOverrides)
+        {
+            merged[quantity] = limits.Over(merged.GetValueOrDefault(quantity));
+        }
+
+        return merged;
+    }
+
+    /// <summary>The thresholds without the admin's limits: what "reset" returns a quantity to.</summary>
+    public Dictionary<string, QuantityThreshold> ConfiguredThresholds()
     {
         var merged = new Dictionary<string, QuantityThreshold>(DefaultThresholds.All, StringComparer.OrdinalIgnoreCase);
         foreach (var (quantity, threshold) in Thresholds)
@@ -47,6 +73,15 @@ public sealed class DashboardOptions
         }
 
         return merged;
+    }
+
+    /// <summary><c>Dashboard</c> from appsettings or the environment, then the kit file's <c>Dashboard</c> over it.</summary>
+    public static DashboardOptions Bind(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(Section).Get<DashboardOptions>() ?? new DashboardOptions();
+        configuration.GetSection($"{Configuration.KitOptions.Section}:{Section}").Bind(options);
+        return options;
     }
 
     public TimeZoneInfo ResolveTimeZone() =>

@@ -5,12 +5,12 @@ namespace SmartVillage.Gateway.Dashboard;
 
 /// <summary>
 /// <c>GET /api/history?sensor=&amp;quantity=&amp;range=day|week|month</c>: min / mean / max per bucket (15 min, 1 h,
-/// 6 h: 96, 168 and 120 points), with the thresholds to draw. The day comes from the readings; week and month from the
+/// 6 h: 96, 168 and 120 points), with the thresholds in force now to draw. The day comes from the readings; week and month from the
 /// hourly rollups plus the hour in progress (see <see cref="HistoryWindow"/>).
 /// </summary>
 public static class HistoryEndpoint
 {
-    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder endpoints, HistoryQuery history, IReadOnlyDictionary<string, QuantityThreshold> thresholds, TimeProvider time)
+    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder endpoints, HistoryQuery history, LiveDashboardSettings settings, TimeProvider time)
     {
         endpoints.MapGet("/api/history", (string? sensor, string? quantity, string? range) =>
         {
@@ -32,7 +32,7 @@ public static class HistoryEndpoint
                 window.From,
                 window.To,
                 (long)window.Bucket.TotalSeconds,
-                thresholds.GetValueOrDefault(quantity),
+                settings.Thresholds.GetValueOrDefault(quantity),
                 [.. buckets.Select(b => new HistoryPoint(b.Start, b.Count, b.Min, b.Mean, b.Max, b.Flagged))]));
         });
         return endpoints;

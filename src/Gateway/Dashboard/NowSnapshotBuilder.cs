@@ -1,6 +1,5 @@
 using SmartVillage.Gateway.Acquisition;
 using SmartVillage.Gateway.Acquisition.Nodes;
-using SmartVillage.Gateway.Configuration;
 using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Upstream;
@@ -14,7 +13,7 @@ namespace SmartVillage.Gateway.Dashboard;
 /// </summary>
 public sealed class NowSnapshotBuilder(
     StoreState store,
-    KitOptions kit,
+    LiveDashboardSettings settings,
     ReadingWriter writer,
     ReadingLog log,
     LatestReadingsQuery latest,
@@ -22,11 +21,9 @@ public sealed class NowSnapshotBuilder(
     AcquisitionService acquisition,
     UpstreamService upstreams,
     NodeRegistry nodes,
-    DashboardOptions options,
     TimeProvider time)
 {
     private static readonly TimeSpan StoredRefresh = TimeSpan.FromSeconds(30);
-    private readonly IReadOnlyDictionary<string, QuantityThreshold> _thresholds = options.EffectiveThresholds();
     private readonly Lock _gate = new();
     private IReadOnlyList<StoredReading> _stored = [];
     private DateTimeOffset _storedAt = DateTimeOffset.MinValue;
@@ -36,23 +33,25 @@ public sealed class NowSnapshotBuilder(
     public NowSnapshot Build()
     {
         var lastSequence = writer.LastSequence;
+        // Read once per snapshot: an admin's change applies to every tile of the next snapshot, never to half of one.
+        var thresholds = settings.Thresholds;
         var tiles = new Dictionary<(string, string), Tile>();
         foreach (var reading in Stored(lastSequence))
         {
-            tiles[(reading.SensorId, reading.Quantity)] = ToTile(reading.SensorId, reading.Quantity, reading.Unit, reading.Value, reading.Quality, reading.Time, reading.Sequence, live: false);
+            tiles[(reading.SensorId, reading.Quantity)] = ToTile(thresholds, reading.SensorId, reading.Quantity, reading.Unit, reading.Value, reading.Quality, reading.Time, reading.Sequence, live: false);
         }
 
         foreach (var health in acquisition.Pollers.Select(p => p.Health))
         {
             foreach (var value in health.Latest)
             {
-                tiles[(health.SensorId, value.Quantity)] = ToTile(health.SensorId, value.Quantity, value.Unit, value.Value, value.Quality, value.Time, value.Sequence, live: true);
+                tiles[(health.SensorId, value.Quantity)] = ToTile(thresholds, health.SensorId, value.Quantity, value.Unit, value.Value, value.Quality, value.Time, value.Sequence, live: true);
             }
         }
 
         return new NowSnapshot(
             store.GatewayId,
-            kit.Name,
+            settings.SiteName,
             time.GetUtcNow(),
             lastSequence,
             [.. tiles.Values.OrderBy(t => t.Water).ThenBy(t => t.Sensor, StringComparer.Ordinal).ThenBy(t => t.Quantity, StringComparer.Ordinal)],
@@ -110,7 +109,7 @@ public sealed class NowSnapshotBuilder(
             var now = time.GetUtcNow();
             if (now - _storedAt >= StoredRefresh)
             {
-                _stored = latest.Read(lastSequence, options.LatestLookback);
+                _stored = latest.Read(lastSequence, settings.Options.LatestLookback);
                 _storedAt = now;
             }
 
@@ -118,9 +117,9 @@ public sealed class NowSnapshotBuilder(
         }
     }
 
-    private Tile ToTile(string sensor, string quantity, string unit, double value, ReadingQuality quality, DateTimeOffset at, long sequence, bool live)
+    private static Tile ToTile(IReadOnlyDictionary<string, QuantityThreshold> thresholds, string sensor, string quantity, string unit, double value, ReadingQuality quality, DateTimeOffset at, long sequence, bool live)
     {
-        var threshold = _thresholds.GetValueOrDefault(quantity);
+        var threshold = thresholds.GetValueOrDefault(quantity);
         var state = TileState.Unknown;
         string? reason = null;
         var usable = (quality & (ReadingQuality.OutOfRange | ReadingQuality.SensorError | ReadingQuality.Calibrating)) == 0;

@@ -5,6 +5,7 @@ using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Acquisition.Plugins;
 using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Dashboard;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Upstream;
 using SmartVillage.Plugins.Abstractions;
@@ -29,13 +30,14 @@ public static class StatusEndpoint
             RadioStatus radio,
             NetworkServerStatus networkServer,
             WifiBrokerStatus wifiBroker,
-            PluginCatalog plugins) =>
+            PluginCatalog plugins,
+            LiveDashboardSettings settings) =>
         {
             var radioCounters = radio.Counters();
             var lastSequence = writer.LastSequence;
             return new StatusReport(
                 store.GatewayId,
-                kit.Name,
+                settings.SiteName,
                 hardware.Name,
                 clock.StartedAt,
                 Math.Round((time.GetUtcNow() - clock.StartedAt).TotalSeconds),

@@ -8,6 +8,7 @@ using SmartVillage.Gateway.Acquisition.WifiNodes;
 using SmartVillage.Gateway.Calibration;
 using SmartVillage.Gateway.Calibration.Api;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Configuration.Overlay;
 using SmartVillage.Gateway.Dashboard;
 using SmartVillage.Gateway.Dashboard.Admin;
 using SmartVillage.Gateway.Diagnostics;
@@ -28,6 +29,9 @@ public static class GatewayHostBuilder
         ArgumentNullException.ThrowIfNull(builder);
         time ??= TimeProvider.System;
         var kitPath = KitFileSource.Add(builder.Configuration, builder.Environment.ContentRootPath);
+        // The admin's changes from the dashboard, over the kit file: bound below like any other configuration.
+        var overlay = SettingsOverlaySource.Add(builder.Configuration, builder.Environment.ContentRootPath);
+
         // State that must survive a restart (rain totals, calibrations) lives beside the reading database, where the
         // service may write (the program folder is read-only under systemd).
         var dataFolder = DataFolder(builder);
@@ -39,9 +43,13 @@ public static class GatewayHostBuilder
         var hardware = HardwareSelector.Select(kit, kitPath, time, registry);
         var (calibratable, calibrationOptions) = CalibrationSetup.Load(builder.Configuration, kit, registry, kitPath);
 
+        builder.AddDashboardHttps();
+
         var services = builder.Services;
         services.AddSystemd();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayHttpJson.Default));
+        services.AddSingleton(overlay);
+        services.AddSingleton<LiveDashboardSettings>();
         services.AddSingleton(time);
         services.AddSingleton(gateway);
         services.AddSingleton(kit);
@@ -106,6 +114,7 @@ public static class GatewayHostBuilder
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        app.UseDashboardHttps();
         app.MapStatus();
         app.MapDashboard();
         app.MapCalibration();

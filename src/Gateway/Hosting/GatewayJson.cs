@@ -6,7 +6,9 @@ using SmartVillage.Gateway.Calibration;
 using SmartVillage.Gateway.Calibration.CommandLine;
 using SmartVillage.Gateway.Dashboard;
 using SmartVillage.Gateway.Hardware;
+using SmartVillage.Gateway.Configuration.Overlay;
 using SmartVillage.Gateway.Dashboard.Admin;
+using SmartVillage.Gateway.Dashboard.Settings;
 using SmartVillage.Gateway.Diagnostics;
 using SmartVillage.Gateway.Storage;
 
@@ -38,6 +40,9 @@ namespace SmartVillage.Gateway.Hosting;
 [JsonSerializable(typeof(ProblemAnswer))]
 [JsonSerializable(typeof(SimulatedProbeRequest))]
 [JsonSerializable(typeof(SimulatedProbeState))]
+[JsonSerializable(typeof(ViewingState))]
+[JsonSerializable(typeof(SettingsView))]
+[JsonSerializable(typeof(AdminChange))]
 internal sealed partial class GatewayHttpJson : JsonSerializerContext
 {
     /// <summary>The metadata of <typeparamref name="T"/>, or an error naming the type that is missing here.</summary>
@@ -48,5 +53,6 @@ internal sealed partial class GatewayHttpJson : JsonSerializerContext
 
 /// <summary>Compile-time JSON metadata for the gateway's own small files and MQTT documents (names as declared).</summary>
 [JsonSerializable(typeof(AdminCredentials.Stored))]
+[JsonSerializable(typeof(SettingsOverlay))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class GatewayFileJson : JsonSerializerContext;

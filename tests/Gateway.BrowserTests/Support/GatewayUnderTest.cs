@@ -105,7 +105,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync("api/now");
-                if (response.StatusCode == HttpStatusCode.OK)
+                // 401: serving, with viewing closed until login.
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return;
                 }

@@ -42,6 +42,9 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>The gateway's HTTP address (status, dashboard, calibration API).</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The plain HTTP address the gateway was started on.</summary>
+    public Uri HttpAddress => BaseAddress;
+
     public static GatewayProcess Start(string kitFile, string databaseFile, IDictionary<string, string>? settings = null) =>
         Start(new ProcessStartInfo("dotnet", [GatewayAssembly()]), kitFile, databaseFile, settings);
 

@@ -15,7 +15,7 @@ public static partial class AdminEndpoints
     public const string AntiForgeryHeader = "X-CSRF-Token";
     public const int MinimumPasswordLength = 10;
 
-    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints, AdminCredentials credentials, AdminSessions sessions, LoginThrottle throttle, ILogger logger)
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints, AdminCredentials credentials, AdminSessions sessions, LoginThrottle throttle, ILogger logger, AdminChangeLog? changes = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         var admin = endpoints.MapGroup("/api/admin");
@@ -53,7 +53,9 @@ public static partial class AdminEndpoints
 
             throttle.Succeeded(client);
             LogSetUp(logger, client);
-            return SignIn(context, sessions);
+            var first = SignIn(context, sessions, out var started);
+            changes?.Record(context, started, "password", null, "first password set with the setup code");
+            return first;
         });
 
         admin.MapPost("/login", (HttpContext context, LoginRequest request) =>
@@ -112,14 +114,16 @@ public static partial class AdminEndpoints
             credentials.ChangePassword(request.NewPassword!);
             sessions.EndAll();
             LogPasswordChanged(logger, Client(context));
-            return SignIn(context, sessions);
+            var signedIn = SignIn(context, sessions, out var session);
+            changes?.Record(context, session, "password", null, "password changed; every other session ended");
+            return signedIn;
         });
 
         return endpoints;
     }
 
     /// <summary>The session, when the cookie names a live one and the request echoes its anti-forgery token.</summary>
-    private static AdminSession? Authorise(HttpContext context, AdminSessions sessions)
+    internal static AdminSession? Authorise(HttpContext context, AdminSessions sessions)
     {
         var session = sessions.Find(context.Request.Cookies[AdminSessions.CookieName]);
         var echoed = context.Request.Headers[AntiForgeryHeader].ToString();
@@ -129,9 +133,11 @@ public static partial class AdminEndpoints
             : null;
     }
 
-    private static IResult SignIn(HttpContext context, AdminSessions sessions)
+    private static IResult SignIn(HttpContext context, AdminSessions sessions) => SignIn(context, sessions, out _);
+
+    private static IResult SignIn(HttpContext context, AdminSessions sessions, out AdminSession session)
     {
-        var session = sessions.Start();
+        session = sessions.Start();
         context.Response.Cookies.Append(AdminSessions.CookieName, session.Id, new CookieOptions
         {
             HttpOnly = true,

@@ -66,6 +66,7 @@
       Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (e) { e.textContent = t(e.getAttribute('data-i18n')); });
       renderAll();
       document.dispatchEvent(new Event('sv:language'));
+      document.dispatchEvent(new CustomEvent('sv:lang'));
     });
   }
 
@@ -106,6 +107,7 @@
     farm.textContent = ''; water.textContent = '';
     snapshot.tiles.forEach(function (x) { (x.water ? water : farm).appendChild(tile(x)); });
     $('now-empty').hidden = snapshot.tiles.length > 0;
+    $('site-name').textContent = snapshot.kit; $('site-name').hidden = !snapshot.kit;
     $('tab-water').hidden = !snapshot.tiles.some(function (x) { return x.water; });
     var h = snapshot.health, list = $('health-list'), badge = $('badge');
     list.textContent = '';
@@ -142,7 +144,8 @@
     if (!window.EventSource) { poll(); return; }
     var source = new EventSource('/api/events');
     source.addEventListener('now', function (e) { $('live-lost').hidden = true; snapshot = JSON.parse(e.data); renderNow(); });
-    source.onerror = function () { $('live-lost').hidden = false; };
+    // A refused stream (viewing closed until login) is not retried by the browser: try again after a pause.
+    source.onerror = function () { $('live-lost').hidden = false; if (source.readyState === 2) { setTimeout(connectLive, 5000); } };
   }
   function poll() {
     fetch('/api/now').then(function (r) { return r.json(); }).then(function (s) { snapshot = s; renderNow(); })
@@ -290,6 +293,7 @@
       $('admin-setup').hidden = !s.setupNeeded;
       $('admin-login').hidden = s.setupNeeded || s.authenticated;
       $('admin-session').hidden = !s.authenticated;
+      document.dispatchEvent(new CustomEvent('sv:admin', { detail: s }));
     });
   }
   function adminPost(path, body) {
@@ -317,7 +321,7 @@
   // ---- views ----------------------------------------------------------------------------------------------------
   function showView() {
     var view = (location.hash || '#now').slice(1);
-    if (['now', 'water', 'history', 'export', 'admin', 'calibrate'].indexOf(view) < 0) { view = 'now'; }
+    if (!/^[a-z]+$/.test(view) || !$('view-' + view)) { view = 'now'; }
     Array.prototype.forEach.call(document.querySelectorAll('.view'), function (v) { v.hidden = v.id !== 'view-' + view; });
     Array.prototype.forEach.call(document.querySelectorAll('#tabs a'), function (a) { a.classList.toggle('active', a.getAttribute('data-view') === view); });
     if (view === 'history' || view === 'export') { loadSeries(); }
@@ -337,6 +341,9 @@
     });
   }
   function renderAll() { renderNow(); renderSeriesPicker(); if (!$('view-history').hidden) { loadHistory(); } }
+
+  // For the page's other scripts (settings.js): translation, elements and units, one copy of each.
+  window.SV = { t: t, el: el, raw: raw, fmt: fmt, unitOf: unitOf, quantityName: quantityName, lang: function () { return lang; } };
 
   document.addEventListener('DOMContentLoaded', function () {
     var today = new Date();
