@@ -73,8 +73,11 @@ public static class StatusEndpoint
                     u.ConnectedSince,
                     u.LastDisconnectAt,
                     u.LastError,
+                    DrainOrder = u.DrainOrder.ToString(),
                     u.AckedSequence,
-                    Backlog = Math.Max(0, lastSequence - u.AckedSequence),
+                    // A newest-first drain (or live readings sent ahead of a backlog) acknowledges above a hole.
+                    AcknowledgedAbove = u.AcknowledgedAbove.Take(20).Select(s => new { s.First, s.Last }),
+                    Backlog = u.Backlog(lastSequence),
                     u.MessagesAcknowledged,
                     u.ConnectAttempts,
                 }),
