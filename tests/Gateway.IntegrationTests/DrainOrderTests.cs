@@ -89,7 +89,7 @@ public sealed class DrainOrderTests(ITestOutputHelper output) : IDisposable
         const int kills = 4;
         await using var broker = await MosquittoBroker.StartAsync(_folder.Path);
         await using var consumer = await SenmlSubscriber.StartAsync(broker.Port);
-        var settings = new Dictionary<string, string> { ["Kit__Upstreams__0__MaxReadingsPerSecond"] = "120" };
+        var settings = new Dictionary<string, string> { ["Kit__Upstreams__0__MaxReadingsPerSecond"] = "100" };
         var gateway = StartGateway(broker.Port, "NewestFirst", settings);
         try
         {
@@ -99,7 +99,9 @@ public sealed class DrainOrderTests(ITestOutputHelper output) : IDisposable
             {
                 // Killed half-way through a newest-first drain: readings acknowledged above a hole not yet drained.
                 var current = gateway;
-                await Eventually.HoldsAsync(async () => await InMidDrainAsync(current), $"kill {kill}: this run acknowledged readings above the backlog", s_patience);
+                var k = kill;
+                await Eventually.HoldsAsync(async () => await InMidDrainAsync(current),
+                    () => $"kill {k}: this run acknowledged readings above the backlog (upstream: {current.UpstreamAsync().Result})", s_patience);
                 gateway.KillHard();
                 await gateway.DisposeAsync();
                 gateway = StartGateway(broker.Port, "NewestFirst", settings);
@@ -116,18 +118,19 @@ public sealed class DrainOrderTests(ITestOutputHelper output) : IDisposable
             await gateway.DisposeAsync();
         }
 
+        output.WriteLine($"{kills} kills during a newest-first drain: {consumer.Records.Count} readings, {consumer.Duplicates} duplicates");
         Assert.Equal(0, consumer.Conflicts);
         Assert.Empty(consumer.Gaps);
-        // Per kill: the in-flight window, plus acknowledgements not yet committed (0.2 s at 120 readings/s), with slack.
-        Assert.InRange(consumer.Duplicates, 0, (kills + 1) * 2 * (Window + 24));
+        // Per kill: the in-flight window, plus acknowledgements not yet committed (0.2 s at 100 readings/s), with slack.
+        Assert.InRange(consumer.Duplicates, 0, (kills + 1) * 2 * (Window + 20));
     }
 
     /// <summary>True when this gateway process has had messages acknowledged above a backlog it has not yet drained.</summary>
     private static async Task<bool> InMidDrainAsync(GatewayProcess gateway) =>
         await gateway.UpstreamAsync() is { } upstream &&
-        upstream.GetProperty("messagesAcknowledged").GetInt64() >= 8 &&
+        upstream.GetProperty("messagesAcknowledged").GetInt64() >= 3 &&
         upstream.GetProperty("acknowledgedAbove").GetArrayLength() > 0 &&
-        upstream.GetProperty("backlog").GetInt64() > 100;
+        upstream.GetProperty("backlog").GetInt64() > 60;
 
     /// <summary>Forwards for a while, stops the broker, and waits for a backlog to build up.</summary>
     /// <returns>What the broker had acknowledged when it stopped.</returns>

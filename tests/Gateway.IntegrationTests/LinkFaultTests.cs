@@ -39,7 +39,7 @@ public sealed class LinkFaultTests(ITestOutputHelper output) : IDisposable
         await using var proxy = FaultProxy.Start(broker.Port, s_slowAndLossy, seed);
         await using var gateway = StartGateway(proxy.Port, order);
 
-        await Eventually.HoldsAsync(() => proxy.Cuts >= 5, "the link was cut five times", s_patience);
+        await Eventually.HoldsAsync(() => proxy.Cuts >= 8, "the link was cut eight times", s_patience);
         await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= 100, "readings got through the bad link", s_patience);
         proxy.Faults = LinkFaults.Healthy with { Latency = s_slowAndLossy.Latency };
         proxy.CutAll();
@@ -90,8 +90,38 @@ public sealed class LinkFaultTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("(session present: False)", gateway.Output.Split('\n').Last(l => l.Contains("connected to", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
-    private GatewayProcess StartGateway(int port, string order) =>
-        GatewayProcess.Start(KitFiles.WriteFastWeatherKit(_folder.Path, port), _folder.File("readings.db"), new Dictionary<string, string>
+    [Fact]
+    public async Task A_silent_partition_is_noticed_within_the_operation_timeout_and_nothing_is_lost()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(_folder.Path);
+        await using var consumer = await SenmlSubscriber.StartAsync(broker.Port);
+        await using var proxy = FaultProxy.Start(broker.Port, LinkFaults.Healthy, seed: 3104);
+        await using var gateway = StartGateway(proxy.Port, "OldestFirst", new() { ["Kit__Upstreams__0__OperationTimeout"] = "00:00:04" });
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= 60, "forwarding started", s_patience);
+
+        // Half-open: no FIN, no RST, bytes simply vanish. Only a timeout (publish or keep-alive) can tell.
+        proxy.Partitioned = true;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Eventually.HoldsAsync(async () => (await gateway.UpstreamAsync())?.GetProperty("connected").GetBoolean() == false, "the gateway noticed the dead link", s_patience);
+        var noticedAfter = clock.Elapsed;
+        var stalled = await gateway.LastSequenceAsync();
+        await Eventually.HoldsAsync(async () => await gateway.LastSequenceAsync() >= stalled + 120, "readings kept being stored during the partition", s_patience);
+        proxy.Partitioned = false;
+
+        var stored = await gateway.LastSequenceAsync();
+        await Eventually.HoldsAsync(async () => await gateway.AckedSequenceAsync() >= stored, "the backlog drained once the partition healed", s_patience);
+        var acked = await gateway.AckedSequenceAsync();
+        await Eventually.HoldsAsync(() => consumer.Missing(acked).Count == 0, $"the consumer holds readings 1-{acked}", s_patience);
+
+        output.WriteLine($"dead link noticed after {noticedAfter.TotalSeconds:0.0} s; {consumer.Duplicates} duplicates");
+        // Publishes time out after 4 s (and keep-alive pings after 5 s + 4 s); the rest is this machine's slack.
+        Assert.True(noticedAfter < TimeSpan.FromSeconds(15), $"the dead link was noticed only after {noticedAfter.TotalSeconds:0.0} s");
+        Assert.Equal(0, consumer.Conflicts);
+        Assert.InRange(consumer.Duplicates, 0, 2 * Window);
+    }
+
+    private GatewayProcess StartGateway(int port, string order, Dictionary<string, string>? settings = null) =>
+        GatewayProcess.Start(KitFiles.WriteFastWeatherKit(_folder.Path, port), _folder.File("readings.db"), new Dictionary<string, string>(settings ?? [])
         {
             ["Gateway__Id"] = "gw-link",
             ["Kit__Upstreams__0__DrainOrder"] = order,

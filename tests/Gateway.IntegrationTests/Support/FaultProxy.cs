@@ -21,6 +21,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private int _connections;
     private int _cuts;
     private volatile LinkFaults _faults;
+    private volatile bool _partitioned;
 
     private FaultProxy(int targetPort, LinkFaults faults, int seed)
     {
@@ -49,6 +50,23 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>While true, new connections are reset at once, as by a broker that is not there.</summary>
     public bool Refusing { get; set; }
+
+    /// <summary>
+    /// While true, every byte vanishes and nothing is closed: a silent partition (a dropped route, a dead radio).
+    /// Connections that lived through it stay dead after it heals; only new ones carry bytes again.
+    /// </summary>
+    public bool Partitioned
+    {
+        get => _partitioned;
+        set
+        {
+            _partitioned = value;
+            foreach (var connection in _open.Values.Where(_ => value))
+            {
+                connection.GoSilent();
+            }
+        }
+    }
 
     public static FaultProxy Start(int targetPort, LinkFaults faults, int seed) => new(targetPort, faults, seed);
 
@@ -95,7 +113,7 @@ public sealed class FaultProxy : IAsyncDisposable
             }
 
             var id = Interlocked.Increment(ref _connections);
-            var connection = new ProxiedConnection(client, broker, _faults, new Random(unchecked((_seed * 7919) + id)), () => Interlocked.Increment(ref _cuts));
+            var connection = new ProxiedConnection(client, broker, _faults, new Random(unchecked((_seed * 7919) + id)), () => Interlocked.Increment(ref _cuts), () => Partitioned);
             _open[id] = connection;
             _ = connection.RunAsync(_stop.Token).ContinueWith(
                 _ =>

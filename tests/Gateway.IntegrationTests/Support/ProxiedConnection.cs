@@ -17,14 +17,17 @@ internal sealed class ProxiedConnection : IDisposable
     private readonly LinkFaults _faults;
     private readonly Random _random;
     private readonly Action _onCut;
+    private readonly Func<bool> _partitioned;
     private readonly CancellationTokenSource _cut = new();
     private readonly Lock _gate = new();
     private int _cutDone;
     private bool _cutRequested;
     private bool _resetOnCut = true;
+    private volatile bool _dead;
 
-    public ProxiedConnection(Socket client, Socket broker, LinkFaults faults, Random random, Action onCut)
+    public ProxiedConnection(Socket client, Socket broker, LinkFaults faults, Random random, Action onCut, Func<bool> partitioned)
     {
+        _partitioned = partitioned;
         _client = client;
         _broker = broker;
         _faults = faults;
@@ -52,6 +55,9 @@ internal sealed class ProxiedConnection : IDisposable
     }
 
     public void Dispose() => _cut.Dispose();
+
+    /// <summary>From now on this connection delivers nothing, silently.</summary>
+    public void GoSilent() => _dead = true;
 
     /// <summary>Cuts the connection: the next chunk in either direction goes out only in part, then both sockets close.</summary>
     public void Cut(bool reset, bool counted = true)
@@ -126,6 +132,14 @@ internal sealed class ProxiedConnection : IDisposable
         {
             await foreach (var (dueAt, bytes) in chunks.ReadAllAsync(token))
             {
+                if (_dead || _partitioned())
+                {
+                    // A silent partition: bytes vanish, nothing is closed or reset, and this connection never
+                    // carries anything again (it is half-open for good, as after a real partition).
+                    _dead = true;
+                    continue;
+                }
+
                 if (Draw() < _faults.StallChance)
                 {
                     await Task.Delay(_faults.StallMin + ((_faults.StallMax - _faults.StallMin) * Draw()), token);
