@@ -124,6 +124,11 @@ public static partial class KitValidator
             problems.Add($"{key}:MaxBytesPerSecond: {upstream.MaxBytesPerSecond} is below one message; use at least 1024 (or 0 for no limit)");
         }
 
+        if (!Enum.IsDefined(upstream.DrainOrder))
+        {
+            problems.Add($"{key}:DrainOrder: '{upstream.DrainOrder}' is not an order; use OldestFirst or NewestFirst");
+        }
+
         if (upstream.CaCertificateFile is { Length: > 0 } caFile && !File.Exists(caFile))
         {
             problems.Add($"{key}:CaCertificateFile: '{caFile}' does not exist");

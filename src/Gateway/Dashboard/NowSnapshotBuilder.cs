@@ -61,7 +61,7 @@ public sealed class NowSnapshotBuilder(
     private GatewayHealth Health(long lastSequence)
     {
         var uplinks = upstreams.Upstreams.Select(u => u.Status)
-            .Select(s => new UplinkHealth(s.Name, s.Connected, Math.Max(0, lastSequence - s.AckedSequence), s.LastDisconnectAt))
+            .Select(s => new UplinkHealth(s.Name, s.Connected, s.Backlog(lastSequence), s.LastDisconnectAt))
             .ToList();
         DateTimeOffset? oldestUnsent = null;
         if (uplinks.Count > 0 && uplinks.Max(u => u.Waiting) > 0)

@@ -78,8 +78,11 @@ public static class StatusEndpoint
                     u.ConnectedSince,
                     u.LastDisconnectAt,
                     u.LastError,
+                    u.DrainOrder.ToString(),
                     u.AckedSequence,
-                    Math.Max(0, lastSequence - u.AckedSequence),
+                    // A newest-first drain (or live readings sent ahead of a backlog) acknowledges above a hole.
+                    [.. u.AcknowledgedAbove.Take(20).Select(s => new SpanReport(s.First, s.Last))],
+                    u.Backlog(lastSequence),
                     u.MessagesAcknowledged,
                     u.ConnectAttempts))],
                 nodes.Snapshot(),

@@ -50,7 +50,9 @@ public sealed record UpstreamReport(
     DateTimeOffset? ConnectedSince,
     DateTimeOffset? LastDisconnectAt,
     string? LastError,
+    string DrainOrder,
     long AckedSequence,
+    IReadOnlyList<SpanReport> AcknowledgedAbove,
     long Backlog,
     long MessagesAcknowledged,
     long ConnectAttempts);
@@ -83,3 +85,6 @@ public sealed record WifiBrokerReport(
     string? LastRefusedUsername,
     string? LastRefusedFrom,
     long MessagesReceived);
+
+/// <summary>Sequence numbers <c>First</c> to <c>Last</c>, both included.</summary>
+public sealed record SpanReport(long First, long Last);

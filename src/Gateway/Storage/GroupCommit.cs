@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Acknowledgements;
 using SmartVillage.Plugins.Abstractions;
 
 namespace SmartVillage.Gateway.Storage;
 
 /// <summary>
 /// Writes one group of commands in one transaction with prepared statements: the readings, the highest sequence
-/// number given (so it is never given again), and the upstream cursors. Either all of it commits or none.
+/// number given (so it is never given again), and what the upstreams had acknowledged. Either all of it commits or none.
 /// </summary>
 internal sealed class GroupCommit : IDisposable
 {
@@ -18,7 +19,7 @@ internal sealed class GroupCommit : IDisposable
     private readonly SqliteCommand _insertReading;
     private readonly SqliteCommand _findSeries;
     private readonly SqliteCommand _insertSeries;
-    private readonly SqliteCommand _saveCursor;
+    private readonly Dictionary<string, List<SequenceSpan>> _acknowledged = [];
 
     public GroupCommit(SqliteConnection connection, long bootRow)
     {
@@ -30,9 +31,6 @@ internal sealed class GroupCommit : IDisposable
             "$seq", "$series", "$value", "$quality", "$time", "$mono", "$boot", "$raw", "$rawUnit", "$calibration");
         _findSeries = Prepare("SELECT id FROM series WHERE sensor = $s AND quantity = $q AND unit = $u", "$s", "$q", "$u");
         _insertSeries = Prepare("INSERT INTO series (sensor, quantity, unit) VALUES ($s, $q, $u) RETURNING id", "$s", "$q", "$u");
-        _saveCursor = Prepare(
-            "INSERT INTO upstream_cursors (name, acked_seq) VALUES ($n, $s) ON CONFLICT (name) DO UPDATE SET acked_seq = max(acked_seq, $s)",
-            "$n", "$s");
     }
 
     /// <returns>The highest sequence number written (first - 1 when the group held no readings).</returns>
@@ -53,13 +51,24 @@ internal sealed class GroupCommit : IDisposable
                         }
 
                         break;
-                    case CursorCommand cursor:
-                        Run(_saveCursor, transaction, cursor.Upstream, cursor.AckedSequence);
+                    case AcknowledgeCommand acknowledge:
+                        // Gathered per upstream and merged once below: one read and one write per upstream per group.
+                        if (!_acknowledged.TryGetValue(acknowledge.Upstream, out var spans))
+                        {
+                            _acknowledged[acknowledge.Upstream] = spans = [];
+                        }
+
+                        spans.AddRange(acknowledge.Spans);
                         break;
                     case RebaseCommand rebase:
                         _rebased.Add((rebase, Rebase(transaction, rebase)));
                         break;
                 }
+            }
+
+            foreach (var (upstream, spans) in _acknowledged)
+            {
+                AcknowledgementTable.Add(_connection, transaction, upstream, spans);
             }
 
             // The highest sequence number given is max(seq) of the readings; meta.last_seq keeps it only when rows
@@ -87,6 +96,7 @@ internal sealed class GroupCommit : IDisposable
         finally
         {
             _rebased.Clear();
+            _acknowledged.Clear();
         }
     }
 
@@ -171,6 +181,5 @@ internal sealed class GroupCommit : IDisposable
         _insertReading.Dispose();
         _findSeries.Dispose();
         _insertSeries.Dispose();
-        _saveCursor.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Acknowledgements;
 using SmartVillage.Plugins.Abstractions;
 
 namespace SmartVillage.Gateway.Storage;
@@ -30,6 +31,40 @@ public sealed class ReadingLog(SqliteConnections connections)
         }
 
         return readings;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> readings with sequence numbers from <paramref name="first"/> to
+    /// <paramref name="last"/>: the lowest ones in ascending order, or with <paramref name="newestFirst"/> the highest
+    /// ones in descending order.
+    /// </summary>
+    public IReadOnlyList<StoredReading> ReadSpan(long first, long last, int limit, bool newestFirst)
+    {
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {StoredReadingRow.Columns}
+            FROM readings r JOIN series s ON s.id = r.series
+            WHERE r.seq BETWEEN $first AND $last ORDER BY r.seq {(newestFirst ? "DESC" : "ASC")} LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$first", first);
+        command.Parameters.AddWithValue("$last", last);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var readings = new List<StoredReading>(Math.Min(limit, 1024));
+        while (reader.Read())
+        {
+            readings.Add(StoredReadingRow.Read(reader));
+        }
+
+        return readings;
+    }
+
+    /// <summary>Every sequence number an upstream has had acknowledged (readings and gap messages alike).</summary>
+    public SequenceSet ReadAcknowledged(string upstream)
+    {
+        using var connection = connections.Open();
+        return AcknowledgementTable.Load(connection, null, upstream);
     }
 
     /// <summary>The highest sequence number below which an upstream has acknowledged everything (0 when it never has).</summary>

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Acknowledgements;
 using SmartVillage.Gateway.Storage.Retention;
 using SmartVillage.Gateway.Storage.Rollups;
 
@@ -128,9 +129,16 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
         return await command.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Persists an upstream's acknowledged prefix with the next group commit.</summary>
+    /// <summary>
+    /// Adds sequence numbers to what an upstream has acknowledged, persisted with the next group commit. Only ever
+    /// adds: what was acknowledged stays acknowledged, whatever order the calls come in.
+    /// </summary>
+    public ValueTask AcknowledgeAsync(string upstream, IReadOnlyList<SequenceSpan> spans, CancellationToken cancellationToken) =>
+        _queue.Writer.WriteAsync(new AcknowledgeCommand(upstream, spans), cancellationToken);
+
+    /// <summary>Records that an upstream has acknowledged everything up to <paramref name="ackedSequence"/>.</summary>
     public ValueTask AdvanceCursorAsync(string upstream, long ackedSequence, CancellationToken cancellationToken) =>
-        _queue.Writer.WriteAsync(new CursorCommand(upstream, ackedSequence), cancellationToken);
+        AcknowledgeAsync(upstream, ackedSequence >= 1 ? [new SequenceSpan(1, ackedSequence)] : [], cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Acknowledgements;
 
 namespace SmartVillage.Gateway.Storage;
 
@@ -35,12 +36,12 @@ internal sealed class RebaseCommand(long bootRow, long wallNowMilliseconds, long
     public override int Rows => 1;
 }
 
-/// <summary>An upstream's acknowledged prefix moved: persist it with the next group.</summary>
-internal sealed class CursorCommand(string upstream, long ackedSequence) : WriteCommand
+/// <summary>An upstream had messages acknowledged: add their sequence numbers to what it has acknowledged, with the next group.</summary>
+internal sealed class AcknowledgeCommand(string upstream, IReadOnlyList<SequenceSpan> spans) : WriteCommand
 {
     public string Upstream { get; } = upstream;
 
-    public long AckedSequence { get; } = ackedSequence;
+    public IReadOnlyList<SequenceSpan> Spans { get; } = spans;
 
     public override int Rows => 1;
 }

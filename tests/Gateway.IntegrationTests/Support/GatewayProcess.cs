@@ -101,6 +101,19 @@ public sealed class GatewayProcess : IAsyncDisposable
     public async Task<long> AckedSequenceAsync() =>
         (await UpstreamAsync())?.GetProperty("ackedSequence").GetInt64() ?? -1;
 
+    /// <summary>What the first upstream has acknowledged: its prefix, and the spans above it.</summary>
+    public async Task<(long Prefix, IReadOnlyList<(long First, long Last)> Above)?> AcknowledgedAsync()
+    {
+        if (await UpstreamAsync() is not { } upstream)
+        {
+            return null;
+        }
+
+        var above = upstream.GetProperty("acknowledgedAbove").EnumerateArray()
+            .Select(s => (s.GetProperty("first").GetInt64(), s.GetProperty("last").GetInt64())).ToList();
+        return (upstream.GetProperty("ackedSequence").GetInt64(), above);
+    }
+
     public void KillHard()
     {
         _process.Kill(entireProcessTree: true);

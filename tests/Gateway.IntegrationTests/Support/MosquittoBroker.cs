@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace SmartVillage.Gateway.IntegrationTests.Support;
 
 /// <summary>
-/// A real Mosquitto on a free loopback port, with persistence so that a subscriber's queued messages survive a
-/// broker stop and start, and no queue limit (Mosquitto's default 1000 would drop messages that are not the gateway's
+/// A real Mosquitto on a free loopback port, with persistence (in a folder of its own under the given one) so that a
+/// subscriber's session and queued messages survive a broker stop and start, and no queue limit (Mosquitto's default 1000 would drop messages that are not the gateway's
 /// to lose).
 /// </summary>
 public sealed class MosquittoBroker : IAsyncDisposable
@@ -15,7 +15,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     private MosquittoBroker(string folder, int port, string listenerSettings)
     {
-        _folder = folder;
+        // Started as root, Mosquitto drops to its own user: without a folder that user may write, it could neither
+        // log nor persist, and every "restart" would silently lose its sessions (and the messages queued in them).
+        _folder = Path.Combine(folder, "mosquitto");
+        Directory.CreateDirectory(_folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_folder, (UnixFileMode)0x1FF);
+        }
+
+        folder = _folder;
         Port = port;
         _configFile = Path.Combine(folder, "mosquitto.conf");
         File.WriteAllText(_configFile, $"""
@@ -69,6 +78,23 @@ public sealed class MosquittoBroker : IAsyncDisposable
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
         _process.Dispose();
         _process = null;
+    }
+
+    /// <summary>
+    /// A crash that loses the broker's state: SIGKILL (nothing saved), then the persistence file removed, so it
+    /// comes back with no sessions, no queued messages and no retained messages.
+    /// </summary>
+    public async Task CrashAndLoseStateAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        _process?.Dispose();
+        _process = null;
+        File.Delete(Path.Combine(_folder, "mosquitto.db"));
     }
 
     public string Log()

@@ -18,8 +18,10 @@ public sealed class SenmlSubscriber : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<long, SenmlRecord> _records = new();
     private readonly ConcurrentBag<(long First, long Last, string Reason)> _gaps = [];
+    private readonly ConcurrentQueue<ReceivedMessage> _messages = new();
     private long _duplicates;
     private long _conflicts;
+    private int _subscriptions;
 
     private SenmlSubscriber(int port, string topic)
     {
@@ -78,6 +80,12 @@ public sealed class SenmlSubscriber : IAsyncDisposable
 
     public string? BaseName { get; private set; }
 
+    /// <summary>Reading messages in the order they arrived.</summary>
+    public IReadOnlyList<ReceivedMessage> Messages => [.. _messages];
+
+    /// <summary>Times this consumer had to subscribe afresh (once at start, again whenever the broker lost its session).</summary>
+    public int Subscriptions => Volatile.Read(ref _subscriptions);
+
     public static async Task<SenmlSubscriber> StartAsync(int port, string topic = "smartvillage/+/senml")
     {
         var subscriber = new SenmlSubscriber(port, topic);
@@ -97,6 +105,7 @@ public sealed class SenmlSubscriber : IAsyncDisposable
             await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(_topic, MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithTopicFilter("smartvillage/+/gaps", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+            Interlocked.Increment(ref _subscriptions);
         }
     }
 
@@ -114,6 +123,7 @@ public sealed class SenmlSubscriber : IAsyncDisposable
         using var pack = JsonDocument.Parse(payload);
         string? baseName = null;
         double baseTime = 0;
+        var (first, last, fresh) = (long.MaxValue, long.MinValue, 0);
         foreach (var record in pack.RootElement.EnumerateArray())
         {
             if (record.TryGetProperty("bn", out var bn))
@@ -134,7 +144,12 @@ public sealed class SenmlSubscriber : IAsyncDisposable
                 record.GetProperty("v").GetDouble(),
                 (long)Math.Round((baseTime + (record.TryGetProperty("t", out var t) ? t.GetDouble() : 0)) * 1000),
                 record.TryGetProperty("q", out var q) ? q.GetInt32() : 0);
-            if (!_records.TryAdd(parsed.Sequence, parsed))
+            (first, last) = (Math.Min(first, parsed.Sequence), Math.Max(last, parsed.Sequence));
+            if (_records.TryAdd(parsed.Sequence, parsed))
+            {
+                fresh++;
+            }
+            else
             {
                 Interlocked.Increment(ref _duplicates);
                 if (_records[parsed.Sequence] != parsed)
@@ -143,6 +158,8 @@ public sealed class SenmlSubscriber : IAsyncDisposable
                 }
             }
         }
+
+        _messages.Enqueue(new ReceivedMessage(first, last, fresh));
     }
 
     public async ValueTask DisposeAsync()
@@ -157,3 +174,6 @@ public sealed class SenmlSubscriber : IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>One reading message as it arrived: its sequence range and how many of its readings were new to the consumer.</summary>
+public sealed record ReceivedMessage(long First, long Last, int Fresh);

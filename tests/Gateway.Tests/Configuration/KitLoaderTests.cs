@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SmartVillage.Gateway.Acquisition;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Upstream.Drain;
 
 namespace SmartVillage.Gateway.Tests.Configuration;
 
@@ -91,6 +92,21 @@ public sealed class KitLoaderTests
         Assert.Equal(TimeSpan.FromMinutes(1), kit.Sensors[0].Interval);
         Assert.Equal(8883, kit.Upstreams[0].EffectivePort);
         Assert.Equal("smartvillage", kit.Upstreams[0].TopicPrefix);
+    }
+
+    [Fact]
+    public void A_drain_order_binds_by_name_and_an_unknown_one_is_refused_naming_its_key()
+    {
+        var upstream = new Dictionary<string, string?> { ["Kit:Upstreams:0:Name"] = "coop", ["Kit:Upstreams:0:Host"] = "broker" };
+        var (_, kit) = Load(new(upstream) { ["Kit:Upstreams:0:DrainOrder"] = "NewestFirst" });
+        Assert.Equal(DrainOrder.NewestFirst, kit.Upstreams[0].DrainOrder);
+        Assert.Equal(DrainOrder.OldestFirst, Load(new(upstream)).Item2.Upstreams[0].DrainOrder);
+
+        var error = Assert.Throws<KitConfigurationException>(() => Load(new(upstream) { ["Kit:Upstreams:0:DrainOrder"] = "Sideways" }));
+        var number = Assert.Throws<KitConfigurationException>(() => Load(new(upstream) { ["Kit:Upstreams:0:DrainOrder"] = "7" }));
+
+        Assert.Contains("Kit:Upstreams:0:DrainOrder", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Kit:Upstreams:0:DrainOrder: '7' is not an order; use OldestFirst or NewestFirst", number.Message, StringComparison.Ordinal);
     }
 
     private static (GatewayOptions, KitOptions) Load(Dictionary<string, string?> values) =>

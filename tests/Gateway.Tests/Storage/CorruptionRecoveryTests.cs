@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Storage;
+using SmartVillage.Gateway.Storage.Acknowledgements;
 using SmartVillage.Gateway.Tests.Support;
 
 namespace SmartVillage.Gateway.Tests.Storage;
@@ -29,6 +30,7 @@ public sealed class CorruptionRecoveryTests : IDisposable
             seq => Assert.True(present.Contains(seq) || gaps.Any(g => g.First <= seq && seq <= g.Last), $"sequence {seq} is neither stored nor a gap"));
         Assert.Equal(5001, next.First);
         Assert.Equal(100, store.Log.ReadCursor("coop"));
+        Assert.Equal([new SequenceSpan(1, 100), new SequenceSpan(4001, 4100)], store.Log.ReadAcknowledged("coop").Spans);
     }
 
     [Fact]
@@ -91,6 +93,8 @@ public sealed class CorruptionRecoveryTests : IDisposable
             {
                 // Committed when the store stops: the writer drains its queue.
                 await store.Writer.AdvanceCursorAsync("coop", ackedByUpstream, default);
+                // And a span above it, as a newest-first drain leaves: it must survive the salvage too.
+                await store.Writer.AcknowledgeAsync("coop", [new SequenceSpan(count - 999, count - 900)], default);
             }
         }
 

@@ -72,6 +72,27 @@ public sealed class QuotaTests : IDisposable
         Assert.Equal([6L, 7, 8, 9, 10, 11], reopened.Log.ReadAfter(0, 100).Select(r => r.Sequence));
     }
 
+    [Fact]
+    public async Task A_reading_counts_as_delivered_only_when_every_upstream_acknowledged_it_whatever_the_order()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var path = _folder.File("r.db");
+        var options = Options(long.MaxValue, historyDays: 30);
+        await using (var store = await TestStore.StartAsync(path, options, time, ["coop", "ngo"]))
+        {
+            await store.Writer.AppendAsync(Enumerable.Range(0, 100).Select(i => Old(time.GetUtcNow().AddDays(-40))).ToList(), default);
+            // coop drained oldest-first to 40 and has live readings 90-100; ngo drains newest-first: 61-100 and 1-10.
+            await store.Writer.AcknowledgeAsync("coop", [new(1, 40), new(90, 100)], default);
+            await store.Writer.AcknowledgeAsync("ngo", [new(61, 100), new(1, 10)], default);
+        }
+
+        await using var reopened = await TestStore.StartAsync(path, options, time, ["coop", "ngo"]);
+        await reopened.Writer.AppendAsync([Old(time.GetUtcNow())], default);
+
+        var expected = Enumerable.Range(11, 79).Select(i => (long)i).Append(101);
+        Assert.Equal(expected, reopened.Log.ReadAfter(0, 200).Select(r => r.Sequence));
+    }
+
     private static NewReading Old(DateTimeOffset at) => TestStore.Reading() with { Time = at };
 
     private static async Task<long> FillAsync(TestStore store, int count)

@@ -46,7 +46,9 @@ internal static class Salvage
             }.ToString());
             source.Open();
             using var transaction = target.BeginTransaction();
-            foreach (var table in new[] { "meta", "boots", "series", "upstream_cursors", "gaps", "rollups" })
+            // Which schema steps ran is the fresh file's own business: the damaged file's record would undo it.
+            CopyRows(source, target, transaction, "meta", "key <> 'schema_steps'");
+            foreach (var table in new[] { "boots", "series", "upstream_cursors", "upstream_acked", "gaps", "rollups" })
             {
                 CopyRows(source, target, transaction, table);
             }
@@ -154,12 +156,12 @@ internal static class Salvage
         return rows;
     }
 
-    private static void CopyRows(SqliteConnection source, SqliteConnection target, SqliteTransaction transaction, string table)
+    private static void CopyRows(SqliteConnection source, SqliteConnection target, SqliteTransaction transaction, string table, string where = "1")
     {
         try
         {
             using var read = source.CreateCommand();
-            read.CommandText = $"SELECT * FROM {table}";
+            read.CommandText = $"SELECT * FROM {table} WHERE {where}";
             using var reader = read.ExecuteReader();
             using var insert = target.CreateCommand();
             insert.Transaction = transaction;
@@ -200,7 +202,7 @@ internal static class Salvage
         command.ExecuteNonQuery();
     }
 
-    /// <summary>The highest sequence number the damaged file is known to have given: its meta, its readings, its cursors.</summary>
+    /// <summary>The highest sequence number the damaged file is known to have given: its meta, its readings, its acknowledgements.</summary>
     private static long HighestKnown(SqliteConnection source, SqliteConnection target, SqliteTransaction transaction)
     {
         long highest = 0;
@@ -220,7 +222,7 @@ internal static class Salvage
 
         using var cursors = target.CreateCommand();
         cursors.Transaction = transaction;
-        cursors.CommandText = "SELECT coalesce(max(acked_seq), 0) FROM upstream_cursors";
+        cursors.CommandText = "SELECT max((SELECT coalesce(max(acked_seq), 0) FROM upstream_cursors), (SELECT coalesce(max(last_seq), 0) FROM upstream_acked))";
         return Math.Max(highest, Convert.ToInt64(cursors.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 

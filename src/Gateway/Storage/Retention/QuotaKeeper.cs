@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SmartVillage.Gateway.Readings;
+using SmartVillage.Gateway.Storage.Acknowledgements;
 using SmartVillage.Gateway.Storage.Rollups;
 
 namespace SmartVillage.Gateway.Storage.Retention;
@@ -30,13 +31,12 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
         long delivered = 0;
         long rollupRows = 0;
         var dropped = new List<GapRecord>();
-        var deliveredEverywhere = DeliveredEverywhere();
+        var deliveredEverywhere = Predicate(DeliveredEverywhere());
         if (clockTrusted)
         {
             // Only a trusted clock may expire history: a clock jumped forward must not throw away a year of readings.
             // Only readings already in the rollups (at or below the watermark) expire, so their hours stay charted.
-            var expirable = Math.Min(deliveredEverywhere, rollups.Watermark());
-            delivered += Delete($"seq <= {expirable} AND time_ms < {(now - options.History).ToUnixTimeMilliseconds()}", int.MaxValue);
+            delivered += Delete($"{deliveredEverywhere} AND seq <= {rollups.Watermark()} AND time_ms < {(now - options.History).ToUnixTimeMilliseconds()}", int.MaxValue);
             rollupRows += ExpireRollups(now);
         }
 
@@ -112,28 +112,32 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
         return reader.GetInt64(0) * reader.GetInt64(1);
     }
 
-    /// <summary>The highest sequence number every configured upstream has acknowledged (all of them when none is configured).</summary>
-    private long DeliveredEverywhere()
+    /// <summary>
+    /// The readings every configured upstream has acknowledged: the intersection of their acknowledged sets, which
+    /// after a newest-first drain is a prefix plus spans above it. With no upstream configured, nothing is delivered,
+    /// so every reading the quota takes is recorded as a gap.
+    /// </summary>
+    private SequenceSet DeliveredEverywhere()
     {
-        if (upstreams.Count == 0)
-        {
-            return 0;
-        }
-
-        using var command = connection.CreateCommand();
-        var names = string.Join(", ", upstreams.Select((_, i) => "$u" + i));
-        command.CommandText = $"SELECT count(*), coalesce(min(acked_seq), 0) FROM upstream_cursors WHERE name IN ({names})";
-        var i = 0;
+        SequenceSet? delivered = null;
         foreach (var name in upstreams)
         {
-            command.Parameters.AddWithValue("$u" + i++, name);
+            var acknowledged = AcknowledgementTable.Load(connection, null, name);
+            delivered = delivered is null ? acknowledged : delivered.Intersect(acknowledged);
+            if (delivered.IsEmpty)
+            {
+                break;
+            }
         }
 
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        // An upstream that never acknowledged anything has no cursor row yet: then nothing is delivered everywhere.
-        return reader.GetInt64(0) < upstreams.Count ? 0 : reader.GetInt64(1);
+        return delivered ?? new SequenceSet();
     }
+
+    /// <summary>An SQL condition on <c>seq</c> true exactly for the numbers in <paramref name="set"/> (numbers only, no text).</summary>
+    private static string Predicate(SequenceSet set) =>
+        set.IsEmpty
+            ? "0"
+            : "(" + string.Join(" OR ", set.Spans.Select(s => string.Create(CultureInfo.InvariantCulture, $"seq BETWEEN {s.First} AND {s.Last}"))) + ")";
 
     private long Delete(string where, int limit)
     {
@@ -148,15 +152,17 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
     }
 
     /// <summary>Removes the oldest batch of readings delivered everywhere, rolled up first.</summary>
-    private long DeleteOldestDelivered(long deliveredEverywhere, bool diskFull)
+    /// <param name="deliveredEverywhere">An SQL condition on <c>seq</c>: the readings every upstream acknowledged.</param>
+    private long DeleteOldestDelivered(string deliveredEverywhere, bool diskFull)
     {
-        if (OldestBatch($"seq <= {deliveredEverywhere}") is not { } batch)
+        if (OldestBatch(deliveredEverywhere) is not { } batch)
         {
             return 0;
         }
 
         RollUpBeforeDeleting(batch.Last, diskFull);
-        return Delete($"seq <= {batch.Last}", int.MaxValue);
+        // Still only delivered readings: after a newest-first drain, undelivered ones may lie below batch.Last.
+        return Delete($"{deliveredEverywhere} AND seq <= {batch.Last}", int.MaxValue);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using SmartVillage.Gateway.Hosting;
 using MQTTnet;
@@ -7,16 +5,18 @@ using MQTTnet.Protocol;
 using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Resilience;
 using SmartVillage.Gateway.Storage;
-using SmartVillage.Gateway.Upstream.Formats;
+using SmartVillage.Gateway.Storage.Acknowledgements;
+using SmartVillage.Gateway.Upstream.Drain;
 
 namespace SmartVillage.Gateway.Upstream.Mqtt;
 
 /// <summary>
 /// Forwards the reading log to one MQTT broker. This loop is the connection's only owner: it connects (persistent
 /// session, exponential backoff with full jitter), publishes SenML packs at QoS 1 with at most
-/// <see cref="MqttUpstreamOptions.MaxInFlight"/> messages unacknowledged, and moves this upstream's persisted cursor
-/// only over a contiguous acknowledged prefix. After any failure it drops the connection and, once reconnected,
-/// resends from the cursor: at-least-once, with duplicates bounded by the in-flight window.
+/// <see cref="MqttUpstreamOptions.MaxInFlight"/> messages unacknowledged, live readings first and the backlog in the
+/// configured <see cref="DrainOrder"/> (see <see cref="DrainPlanner"/>), and records exactly which sequence numbers the
+/// broker acknowledged. After any failure it drops the connection and, once reconnected, sends again whatever is not
+/// acknowledged: at-least-once, with duplicates bounded by the in-flight window.
 /// </summary>
 public sealed partial class MqttUpstream
 {
@@ -28,18 +28,14 @@ public sealed partial class MqttUpstream
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Backoff _backoff;
-    private readonly SenmlPackEncoder _encoder = new();
-    /// <summary>A pack whose newest reading is older than this when sent is marked historical.</summary>
-    private static readonly TimeSpan HistoricalAfter = TimeSpan.FromMinutes(2);
-
-    private readonly string _readingsTopic;
-    private readonly string _statusTopic;
-    private readonly string _gapsTopic;
-    private readonly string _alarmsTopic;
+    private readonly UpstreamMessages _messages;
+    private readonly DrainPlanner _planner;
+    private readonly PageReader _pages;
     private readonly IReadOnlyList<string> _alarms;
     private readonly ClockTrust _clock;
     private readonly TokenBucket? _readingBudget;
     private readonly TokenBucket? _byteBudget;
+    private AckLedger _ledger = new(new SequenceSet());
 
     public MqttUpstream(
         MqttUpstreamOptions options,
@@ -53,10 +49,10 @@ public sealed partial class MqttUpstream
         ILogger logger,
         ClockTrust? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _clock = clock ?? new ClockTrust(DateTimeOffset.MinValue);
         _readingBudget = options.MaxReadingsPerSecond > 0 ? new TokenBucket(options.MaxReadingsPerSecond, time) : null;
         _byteBudget = options.MaxBytesPerSecond > 0 ? new TokenBucket(options.MaxBytesPerSecond, time) : null;
-        ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _gatewayId = gatewayId;
         _log = log;
@@ -65,19 +61,19 @@ public sealed partial class MqttUpstream
         _time = time;
         _logger = logger;
         _backoff = new Backoff(options.ReconnectMinDelay, options.ReconnectMaxDelay, jitter);
-        _readingsTopic = $"{options.TopicPrefix}/{gatewayId}/senml";
-        _statusTopic = $"{options.TopicPrefix}/{gatewayId}/status";
-        _gapsTopic = $"{options.TopicPrefix}/{gatewayId}/gaps";
-        _alarmsTopic = $"{options.TopicPrefix}/{gatewayId}/alarms";
+        _messages = new UpstreamMessages(options.TopicPrefix, gatewayId, time);
+        _planner = new DrainPlanner(options.DrainOrder);
+        _pages = new PageReader(log, options.MaxReadingsPerMessage);
         _alarms = alarms;
-        Status = new UpstreamStatus(options.Name, $"{options.Host}:{options.EffectivePort}");
+        Status = new UpstreamStatus(options.Name, $"{options.Host}:{options.EffectivePort}", options.DrainOrder);
     }
 
     public UpstreamStatus Status { get; }
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        Status.AckedSequence = _log.ReadCursor(_options.Name);
+        _ledger = new AckLedger(_log.ReadAcknowledged(_options.Name));
+        Status.Acknowledged(_ledger.Acked);
         await HoldWhileClockUntrustedAsync(stoppingToken).ConfigureAwait(false);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -97,8 +93,8 @@ public sealed partial class MqttUpstream
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // Broker down, link lost, publish refused or timed out: all mean "rebuild the connection and resend
-                // from the cursor". Nothing acknowledged is lost, nothing unacknowledged was counted as sent.
+                // Broker down, link lost, publish refused or timed out: all mean "rebuild the connection and send
+                // again what is not acknowledged". Nothing acknowledged is lost, nothing unacknowledged was counted as sent.
                 failures++;
                 Status.LastError = exception.Message;
                 LogConnectionLost(_logger, _options.Name, Status.Endpoint, exception.Message, failures);
@@ -134,7 +130,7 @@ public sealed partial class MqttUpstream
 
     private async Task ConnectAsync(IMqttClient client, CancellationToken stoppingToken)
     {
-        var clientOptions = MqttClientOptionsFactory.Create(_options, _gatewayId, _statusTopic);
+        var clientOptions = MqttClientOptionsFactory.Create(_options, _gatewayId, _messages.StatusTopic);
         using var timeout = new CancellationTokenSource(_options.OperationTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         var result = await client.ConnectAsync(clientOptions, linked.Token).ConfigureAwait(false);
@@ -144,14 +140,14 @@ public sealed partial class MqttUpstream
         }
 
         await client.PublishAsync(
-            new MqttApplicationMessageBuilder().WithTopic(_statusTopic).WithPayload("online").WithRetainFlag()
+            new MqttApplicationMessageBuilder().WithTopic(_messages.StatusTopic).WithPayload("online").WithRetainFlag()
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             linked.Token).ConfigureAwait(false);
         if (_alarms.Count > 0)
         {
             // Retained, so whoever looks at this gateway later still sees that something went wrong with its store.
             await client.PublishAsync(
-                new MqttApplicationMessageBuilder().WithTopic(_alarmsTopic).WithPayload(JsonSerializer.SerializeToUtf8Bytes(_alarms, GatewayFileJson.Default.IReadOnlyListString))
+                new MqttApplicationMessageBuilder().WithTopic(_messages.AlarmsTopic).WithPayload(JsonSerializer.SerializeToUtf8Bytes(_alarms, GatewayFileJson.Default.IReadOnlyListString))
                     .WithRetainFlag().WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
                 linked.Token).ConfigureAwait(false);
         }
@@ -171,42 +167,38 @@ public sealed partial class MqttUpstream
             return Task.CompletedTask;
         };
 
-        var window = new AckWindow(Status.AckedSequence);
-        var lastSent = Status.AckedSequence;
+        _ledger.ConnectionLost();
+        _planner.Connected(_commits.LastCommitted);
         var inFlight = new List<Task<PublishOutcome>>(_options.MaxInFlight);
         while (true)
         {
-            while (inFlight.Count < _options.MaxInFlight && _commits.LastCommitted > lastSent)
+            var seen = _commits.LastCommitted;
+            while (inFlight.Count < _options.MaxInFlight && _planner.Next(_ledger.Covered, seen) is { } pick)
             {
-                var batch = _log.ReadAfter(lastSent, _options.MaxReadingsPerMessage);
-                if (batch.Count == 0)
+                var page = _pages.Read(pick);
+                MqttApplicationMessage message;
+                if (page.IsGap)
                 {
-                    break;
+                    // Readings the store gave up (quota, corruption): say so in the stream, acknowledged like
+                    // readings, so the consumer can tell policy from fault and nothing is ever skipped silently.
+                    message = _messages.Gap(page.Span, _log.ReadGaps(page.Span.First, page.Span.Last));
+                }
+                else
+                {
+                    message = _messages.Readings(page.Readings);
+                    await SpendBudgetAsync(page.Readings.Count, message.Payload.Length, stoppingToken).ConfigureAwait(false);
                 }
 
-                if (batch[0].Sequence > lastSent + 1)
-                {
-                    // Readings the store gave up (quota, corruption): say so in the stream, in order, acknowledged
-                    // like readings, so the consumer can tell policy from fault and the cursor never skips silently.
-                    var (first, last) = (lastSent + 1, batch[0].Sequence - 1);
-                    window.Sent(first, last);
-                    inFlight.Add(PublishAsync(client, GapMessage(first, last), first, last, stoppingToken));
-                    lastSent = last;
-                    continue;
-                }
-
-                var message = ReadingsMessage(batch);
-                await SpendBudgetAsync(batch.Count, message.Payload.Length, stoppingToken).ConfigureAwait(false);
-                window.Sent(batch[0].Sequence, batch[^1].Sequence);
-                inFlight.Add(PublishAsync(client, message, batch[0].Sequence, batch[^1].Sequence, stoppingToken));
-                lastSent = batch[^1].Sequence;
+                _ledger.Sent(page.Span);
+                inFlight.Add(PublishAsync(client, message, page.Span, stoppingToken));
+                seen = _commits.LastCommitted;
             }
 
             var waits = new List<Task>(inFlight.Count + 2) { disconnected.Task };
             waits.AddRange(inFlight);
             if (inFlight.Count < _options.MaxInFlight)
             {
-                waits.Add(_commits.WaitBeyondAsync(lastSent, stoppingToken));
+                waits.Add(_commits.WaitBeyondAsync(seen, stoppingToken));
             }
 
             var finished = await Task.WhenAny(waits).ConfigureAwait(false);
@@ -216,12 +208,14 @@ public sealed partial class MqttUpstream
                 throw new UpstreamDisconnectedException("connection to the broker was lost");
             }
 
-            await HarvestAsync(inFlight, window, stoppingToken).ConfigureAwait(false);
+            await HarvestAsync(inFlight, stoppingToken).ConfigureAwait(false);
         }
     }
 
-    private async Task HarvestAsync(List<Task<PublishOutcome>> inFlight, AckWindow window, CancellationToken stoppingToken)
+    private async Task HarvestAsync(List<Task<PublishOutcome>> inFlight, CancellationToken stoppingToken)
     {
+        var acknowledged = new List<SequenceSpan>();
+        string? failure = null;
         for (var i = inFlight.Count - 1; i >= 0; i--)
         {
             if (!inFlight[i].IsCompleted)
@@ -233,17 +227,25 @@ public sealed partial class MqttUpstream
             inFlight.RemoveAt(i);
             if (outcome.Error is not null)
             {
-                throw new UpstreamRejectedException($"publish of readings {outcome.First}-{outcome.Last} failed: {outcome.Error}");
+                failure ??= $"publish of readings {outcome.Span} failed: {outcome.Error}";
+                continue;
             }
 
             Status.MessagesAcknowledged++;
-            window.Acknowledged(outcome.First);
+            _ledger.Acknowledged(outcome.Span);
+            acknowledged.Add(outcome.Span);
         }
 
-        if (window.AckedPrefix > Status.AckedSequence)
+        if (acknowledged.Count > 0)
         {
-            Status.AckedSequence = window.AckedPrefix;
-            await _writer.AdvanceCursorAsync(_options.Name, window.AckedPrefix, stoppingToken).ConfigureAwait(false);
+            // Recorded before a failure is reported, so what the broker did acknowledge is not sent again.
+            Status.Acknowledged(_ledger.Acked);
+            await _writer.AcknowledgeAsync(_options.Name, acknowledged, stoppingToken).ConfigureAwait(false);
+        }
+
+        if (failure is not null)
+        {
+            throw new UpstreamRejectedException(failure);
         }
     }
 
@@ -260,33 +262,8 @@ public sealed partial class MqttUpstream
         }
     }
 
-    private MqttApplicationMessage ReadingsMessage(IReadOnlyList<StoredReading> batch)
-    {
-        var message = Message(_readingsTopic, _encoder.Encode(_gatewayId, batch), SenmlPackEncoder.ContentType, batch[0].Sequence, batch[^1].Sequence);
-        if (_time.GetUtcNow() - batch[^1].Time > HistoricalAfter)
-        {
-            // Backlog sent late: say so, so that no consumer shows these readings as "now".
-            message.UserProperties.Add(new MQTTnet.Packets.MqttUserProperty("historical", Encoding.UTF8.GetBytes("true")));
-        }
-
-        return message;
-    }
-
-    private MqttApplicationMessage GapMessage(long first, long last) =>
-        Message(_gapsTopic, GapMessageEncoder.Encode(_gatewayId, first, last, _log.ReadGaps(first, last)), GapMessageEncoder.ContentType, first, last);
-
-    private static MqttApplicationMessage Message(string topic, byte[] payload, string contentType, long first, long last) =>
-        new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(payload)
-            .WithContentType(contentType)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithUserProperty("first-seq", Encoding.UTF8.GetBytes(first.ToString(CultureInfo.InvariantCulture)).AsMemory())
-            .WithUserProperty("last-seq", Encoding.UTF8.GetBytes(last.ToString(CultureInfo.InvariantCulture)).AsMemory())
-            .Build();
-
     /// <summary>Publishes one message and reports the outcome as a value, so no failed publish goes unobserved.</summary>
-    private async Task<PublishOutcome> PublishAsync(IMqttClient client, MqttApplicationMessage message, long first, long last, CancellationToken stoppingToken)
+    private async Task<PublishOutcome> PublishAsync(IMqttClient client, MqttApplicationMessage message, SequenceSpan span, CancellationToken stoppingToken)
     {
         try
         {
@@ -294,12 +271,12 @@ public sealed partial class MqttUpstream
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
             var result = await client.PublishAsync(message, linked.Token).ConfigureAwait(false);
             return result.IsSuccess
-                ? new PublishOutcome(first, last, null)
-                : new PublishOutcome(first, last, $"broker answered {result.ReasonCode} {result.ReasonString}");
+                ? new PublishOutcome(span, null)
+                : new PublishOutcome(span, $"broker answered {result.ReasonCode} {result.ReasonString}");
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return new PublishOutcome(first, last, exception.Message);
+            return new PublishOutcome(span, exception.Message);
         }
     }
 
@@ -331,7 +308,7 @@ public sealed partial class MqttUpstream
         }
     }
 
-    private readonly record struct PublishOutcome(long First, long Last, string? Error);
+    private readonly record struct PublishOutcome(SequenceSpan Span, string? Error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upstream {Upstream}: connected to {Endpoint} (session present: {SessionPresent})")]
     private static partial void LogConnected(ILogger logger, string upstream, string endpoint, bool sessionPresent);

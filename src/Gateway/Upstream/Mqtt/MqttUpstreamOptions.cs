@@ -1,3 +1,5 @@
+using SmartVillage.Gateway.Upstream.Drain;
+
 namespace SmartVillage.Gateway.Upstream.Mqtt;
 
 /// <summary>One MQTT broker the gateway forwards readings to. Kit file: an entry of <c>Kit:Upstreams</c>.</summary>
@@ -70,6 +72,12 @@ public sealed class MqttUpstreamOptions
 
     /// <summary>Payload bytes per second this upstream may send; 0 = no limit (default). Cellular data is paid by the megabyte.</summary>
     public double MaxBytesPerSecond { get; set; }
+
+    /// <summary>
+    /// Which end of a backlog goes first after an outage: <see cref="DrainOrder.OldestFirst"/> (default) or
+    /// <see cref="DrainOrder.NewestFirst"/>. Either way, readings taken while connected go ahead of the backlog.
+    /// </summary>
+    public DrainOrder DrainOrder { get; set; } = DrainOrder.OldestFirst;
 
     public int EffectivePort => Port ?? (Tls ? 8883 : 1883);
 }
