@@ -55,6 +55,7 @@ public static class StatusEndpoint
                     h.ConsecutiveFailures,
                     h.ReadingsAccepted,
                     h.FailedReads,
+                    h.ReadingsNotStored,
                     Latest = h.Latest.Select(v => new
                     {
                         v.Quantity,

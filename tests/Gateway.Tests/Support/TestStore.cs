@@ -10,7 +10,7 @@ public sealed class TestStore : IAsyncDisposable
 {
     private TestStore(string path, StorageOptions options, TimeProvider time, IReadOnlyCollection<string> upstreams)
     {
-        Connections = new SqliteConnections(path, options.Synchronous);
+        Connections = new SqliteConnections(path, options.Synchronous, options.ExclusiveAccess);
         State = StoreOpener.Open(Connections, "gw-test", new BootIdentity("boot-1"), time);
         Signal = new CommitSignal(State);
         Log = new ReadingLog(Connections);
