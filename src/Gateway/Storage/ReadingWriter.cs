@@ -225,9 +225,10 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
     }
 
     /// <summary>
-    /// Collects one group. It commits when the first of its readings (or re-base) has waited its longest wait:
+    /// Collects one group. It commits as soon as any of its readings (or re-bases) has waited as long as it may:
     /// <see cref="StorageOptions.CommitInterval"/> (the power-loss window), or
-    /// <see cref="StorageOptions.AcknowledgedCommitInterval"/> for readings whose sender awaits the acknowledgement.
+    /// <see cref="StorageOptions.AcknowledgedCommitInterval"/> for readings whose sender awaits the acknowledgement;
+    /// or once it holds <see cref="StorageOptions.MaxGroupSize"/> rows.
     /// Cursor moves ride along; a group of cursor moves alone waits <see cref="CursorOnlyDelay"/> for readings to join,
     /// so acknowledgements from upstream cost no commit of their own.
     /// </summary>
