@@ -16,7 +16,6 @@ var commands = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompar
     ["memory"] = MemoryBenchmark.RunAsync,
     ["history"] = HistoryBenchmark.RunAsync,
     ["idle-host"] = IdleHost.RunAsync, // the memory baseline, started by "memory"
-    ["paced-store"] = PacedStore.RunAsync, // a measured child of "disk"
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
@@ -25,7 +24,7 @@ if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
     return 2;
 }
 
-if (args[0] is not ("idle-host" or "paced-store"))
+if (args[0] != "idle-host")
 {
     Console.WriteLine($"{args[0]} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 }

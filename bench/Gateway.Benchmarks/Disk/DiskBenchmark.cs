@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SmartVillage.Gateway.Benchmarks.Support;
 using SmartVillage.Gateway.Readings;
@@ -8,61 +10,56 @@ using SmartVillage.Gateway.Upstream.Formats;
 namespace SmartVillage.Gateway.Benchmarks.Disk;
 
 /// <summary>
-/// Bytes written to disk per reading by the real gateway process (its <c>/proc/&lt;pid&gt;/io</c> write_bytes over a
-/// fixed window, plus a WAL checkpoint run at the end of the window so that checkpoint writes are counted too),
-/// against the size of the reading itself (its row in SQLite; its SenML record). The first case is the target's:
-/// N BME280s at 1 reading/s per sensor with product defaults; then 10 and 100 readings/s; then, for the first case,
-/// the settings that change it (commit interval, synchronous, page size, no upstream). Gateways run side by side:
-/// write_bytes is per process, so they do not count each other's writes.
+/// Bytes written to disk per reading by the real gateway process, against the size of the reading itself (its row in
+/// SQLite; its SenML record). Each case is one gateway process measured from just after a commit until it has exited
+/// after a clean stop: its <c>/proc/&lt;pid&gt;/io</c> write_bytes over that span (through a wrapping shell, which
+/// still has the figure after the exit), so the WAL frames, the <c>-shm</c> WAL index, the last commit and the
+/// checkpoint the gateway makes as it closes the database are all counted. The first case is the target's: N BME280s
+/// at 1 reading/s per sensor with the product's defaults; then other rates and the settings that change the figure.
+/// Gateways run side by side: write_bytes is per process, so they do not count each other's writes. With
+/// <c>--loop</c> each gateway gets a file system of its own (<see cref="LoopDisk"/>), whose device also counts the
+/// file system's journal.
 /// </summary>
 public static class DiskBenchmark
 {
     public static async Task<int> RunAsync(CommandLine options)
     {
-        var seconds = options.Get("seconds", 60);
+        var seconds = options.Get("seconds", 300);
         var sensors = options.Get("sensors", 4);
-        var perSensor = options.Get("per-sensor", 1);
+        var perSensor = options.Get("per-sensor", 1.0);
         var parallel = options.Get("parallel", 13);
+        var loop = options.Flag("loop");
+        var gateway = options.Get("gateway", GatewayRun.BuiltAssembly());
+        var defaults = ProductDefaults(gateway);
         var period = TimeSpan.FromSeconds(Kits.ReadingsPerRead / perSensor);
-        var defaultCommit = TimeSpan.FromSeconds(1);
-
-        // The real gateway: its pollers wait for the commit before the interval starts, so its kit's Interval is the
-        // period minus the default 1 s commit wait (Kits.ForRate); the measured rate is printed.
-        var kitInterval = period - defaultCommit > TimeSpan.FromMilliseconds(300) ? period - defaultCommit : TimeSpan.FromMilliseconds(300);
-        var cases = new List<DiskCase>
-        {
-            new($"{sensors} sensors at {perSensor:0.##} reading/s each (target case)", sensors, kitInterval, null, null, null, true, true),
-        };
+        var target = $"{sensors} sensors at {perSensor:0.##} reading/s each";
+        var cases = new List<DiskCase> { new($"{target}, product defaults (target case)", sensors, period, Storage(), null, true, true) };
         foreach (var rate in options.Doubles("rates", "10,100"))
         {
-            var (n, interval) = Kits.ForRate(rate, defaultCommit);
-            cases.Add(new($"{rate:0} readings/s", n, interval, null, null, null, true, false));
+            var (n, interval) = Kits.ForRate(rate);
+            cases.Add(new($"{rate:0} readings/s, product defaults", n, interval, Storage(), null, true, false));
         }
 
         if (!options.Flag("no-variants"))
         {
-            // The target case's settings, on the product's store and upstream at a fixed cadence (PacedStore).
-            var five = TimeSpan.FromSeconds(5);
-            var thirty = TimeSpan.FromSeconds(30);
-            cases.Add(new("paced, product defaults", sensors, period, null, null, null, true, true, true));
-            cases.Add(new("paced, CommitInterval 5 s", sensors, period, five, null, null, true, true, true));
-            cases.Add(new("paced, CommitInterval 30 s", sensors, period, thirty, null, null, true, true, true));
-            cases.Add(new("paced, synchronous Normal", sensors, period, null, "Normal", null, true, true, true));
-            cases.Add(new("paced, page size 1024", sensors, period, null, null, 1024, true, true, true));
-            cases.Add(new("paced, page 1024 + CommitInterval 30 s", sensors, period, thirty, null, 1024, true, true, true));
-            cases.Add(new("paced, page 1024 + CommitInterval 60 s", sensors, period, TimeSpan.FromSeconds(60), null, 1024, true, true, true));
-            cases.Add(new("paced, page 1024 + CommitInterval 120 s", sensors, period, TimeSpan.FromSeconds(120), null, 1024, true, true, true));
-            cases.Add(new("paced, no upstream", sensors, period, null, null, null, false, true, true));
-            cases.Add(new("paced, no upstream, CommitInterval 30 s", sensors, period, thirty, null, null, false, true, true));
+            cases.Add(new($"{target}, CommitInterval 1 s (the earlier default)", sensors, period, Storage(("CommitInterval", "00:00:01")), null, true, true));
+            cases.Add(new($"{target}, CommitInterval 30 s", sensors, period, Storage(("CommitInterval", "00:00:30")), null, true, true));
+            cases.Add(new($"{target}, CommitInterval 60 s", sensors, period, Storage(("CommitInterval", "00:01:00")), null, true, true));
+            cases.Add(new($"{target}, ExclusiveAccess", sensors, period, Storage(("ExclusiveAccess", "true")), null, true, true));
+            cases.Add(new($"{target}, SD-saver: ExclusiveAccess + CommitInterval 30 s", sensors, period,
+                Storage(("ExclusiveAccess", "true"), ("CommitInterval", "00:00:30")), null, true, true));
+            cases.Add(new($"{target}, Synchronous Normal", sensors, period, Storage(("Synchronous", "Normal")), null, true, true));
+            cases.Add(new($"{target}, no upstream", sensors, period, Storage(), null, false, true));
+            cases.Add(new($"{target}, a file with 4 KiB pages (created before 1 KiB pages)", sensors, period, Storage(), 4096, true, true));
         }
 
         var only = options.Get("only", "");
         cases.RemoveAll(c => !c.Label.Contains(only, StringComparison.OrdinalIgnoreCase));
         using var scratch = new Scratch(options, "disk");
-        var gateway = options.Get("gateway", GatewayRun.BuiltAssembly());
-        Console.WriteLine($"disk: {cases.Count} gateway configurations, {seconds} s window each, {parallel} at a time; gateway {gateway}; files in {scratch.Path}");
-        Console.WriteLine("  product defaults: Storage:CommitInterval 00:00:01 and Storage:Synchronous Full (src/Gateway/appsettings.json), " +
-            "MaxReadingsPerMessage 50, MaxInFlight 10");
+        Console.WriteLine($"disk: {cases.Count} gateway configurations, windows of at least {seconds} s (and four commit intervals), {parallel} at a time; " +
+            $"gateway {gateway}; files in {(loop ? "a fresh ext4 loop device each" : scratch.Path)}");
+        Console.WriteLine($"  product defaults (appsettings.json next to the gateway): Storage:CommitInterval {defaults.CommitInterval:c}, " +
+            $"Storage:Synchronous {defaults.Synchronous}; MaxReadingsPerMessage 50, MaxInFlight 10");
         await using var broker = await Mosquitto.StartAsync(scratch.Folder("broker"));
 
         var results = new DiskResult?[cases.Count];
@@ -72,7 +69,8 @@ public static class DiskBenchmark
             await slots.WaitAsync();
             try
             {
-                results[i] = await MeasureAsync(c, i, gateway, scratch, broker.Port, TimeSpan.FromSeconds(seconds));
+                var window = TimeSpan.FromSeconds(Math.Max(seconds, 4 * c.CommitInterval(defaults.CommitInterval).TotalSeconds));
+                results[i] = await MeasureAsync(c, i, gateway, scratch, loop, broker.Port, window);
                 Console.WriteLine($"  {c.Label}: {results[i]}");
             }
             catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException)
@@ -85,9 +83,16 @@ public static class DiskBenchmark
             }
         }));
 
-        var measured = Array.FindIndex(results, r => r is not null);
-        var (rowBytes, senmlBytes) = measured < 0 ? (double.NaN, double.NaN) : ReadingSize(scratch.File($"case-{measured}/readings.db"));
-        var table = new ResultTable("case", "settings", "readings/s", "written B/s", "of which checkpoint", "B/reading", "x SQLite row", "target < 200");
+        var sized = results.FirstOrDefault(r => r is not null && !double.IsNaN(r.RowBytes));
+        var (rowBytes, senmlBytes) = sized is null ? (double.NaN, double.NaN) : (sized.RowBytes, sized.SenmlBytes);
+        var headers = new List<string> { "case", "settings", "readings/s", "written B/s", "of which stopping", "B/reading", "x SQLite row" };
+        if (loop)
+        {
+            headers.Add("device B/reading");
+        }
+
+        headers.Add("target < 200");
+        var table = new ResultTable([.. headers]);
         for (var i = 0; i < cases.Count; i++)
         {
             if (results[i] is not { } r)
@@ -96,63 +101,83 @@ public static class DiskBenchmark
                 continue;
             }
 
-            table.Add(cases[i].Label, cases[i].Settings + (r.PageSize != 4096 ? $" (file: {r.PageSize})" : ""), r.ReadingsPerSecond, r.BytesPerSecond,
-                r.CheckpointBytes, r.BytesPerReading, r.BytesPerReading / rowBytes,
-                cases[i].HasTarget ? (r.BytesPerReading < 200 ? "met" : "MISSED") : "");
+            var cells = new List<object>
+            {
+                cases[i].Label, cases[i].Settings + (r.PageSize != 1024 ? $" (file: {r.PageSize} B pages)" : ""), r.ReadingsPerSecond,
+                r.Written / r.Readings * r.ReadingsPerSecond, r.AtStop, r.BytesPerReading, r.BytesPerReading / rowBytes,
+            };
+            if (loop)
+            {
+                cells.Add(r.DevicePerReading);
+            }
+
+            cells.Add(cases[i].HasTarget ? (r.BytesPerReading < 200 ? "met" : "MISSED") : "");
+            table.Add([.. cells]);
         }
 
-        table.Print($"disk writes per reading over {seconds} s (reading itself: {rowBytes:0.0} B as a SQLite row incl. cell header and pointer, " +
+        table.Print($"disk writes per reading, /proc write_bytes (reading itself: {rowBytes:0.0} B as a SQLite row incl. cell header and pointer, " +
             $"{senmlBytes:0.0} B as a SenML record in a pack of 50)");
         return 0;
     }
 
-    private static async Task<DiskResult> MeasureAsync(DiskCase c, int index, string gatewayPath, Scratch scratch, int brokerPort, TimeSpan window)
+    private static Dictionary<string, string> Storage(params (string Key, string Value)[] settings) =>
+        settings.ToDictionary(s => s.Key, s => s.Value);
+
+    private static async Task<DiskResult> MeasureAsync(DiskCase c, int index, string gatewayPath, Scratch scratch, bool loop, int brokerPort, TimeSpan window)
     {
         var folder = scratch.Folder($"case-{index}");
-        var database = Path.Combine(folder, "readings.db");
-        if (c.PageSize is { } pageSize)
-        {
-            CreateWithPageSize(database, pageSize);
-        }
+        await using var disk = loop ? await LoopDisk.CreateAsync(Path.Combine(folder, "disk")) : null;
+        var database = Path.Combine(disk?.MountPoint ?? folder, "readings.db");
+        Prepare(database, c.PageSize);
 
-        // Whole commits only: at least three commit intervals per window.
-        var commitInterval = c.CommitInterval ?? TimeSpan.FromSeconds(1);
-        window = commitInterval * 3 > window ? commitInterval * 3 : window;
-        await using IMeasuredProcess run = c.Paced
-            ? PacedStoreRun.Start(c, database, c.Upstream ? brokerPort : null)
-            : GatewayRun.Start(gatewayPath, Kits.WriteBme280Kit(folder, c.Sensors, c.Interval, c.Upstream ? brokerPort : null), database, c.Environment());
-        var started = Stopwatch.StartNew();
-        while (await run.LastSequenceAsync() < 1)
+        long exitBytes, startBytes, endBytes, startSequence;
+        long? deviceStart = null;
+        var watch = new Stopwatch();
+        await using (var run = GatewayRun.StartMeasuredToExit(gatewayPath, Kits.WriteBme280Kit(folder, c.Sensors, c.Interval, c.Upstream ? brokerPort : null), database, c.Environment()))
         {
-            if (run.HasExited || started.Elapsed > TimeSpan.FromSeconds(60) + commitInterval)
+            var started = Stopwatch.StartNew();
+            while (await run.LastSequenceAsync() < 1)
             {
-                throw new InvalidOperationException($"no reading was committed:{Environment.NewLine}{run.OutputTail}");
+                if (run.HasExited || started.Elapsed > TimeSpan.FromSeconds(90) + window)
+                {
+                    throw new InvalidOperationException($"no reading was committed:{Environment.NewLine}{run.OutputTail}");
+                }
+
+                await Task.Delay(100);
             }
 
-            await Task.Delay(100);
+            // Past start-up (migrations, the boot row, the first series), then from just after one commit to just
+            // after another, so the bytes and the readings cover the same whole commits; then a clean stop.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            (startSequence, startBytes) = await AfterNextCommitAsync(run);
+            if (disk is not null)
+            {
+                await disk.SyncAsync();
+                deviceStart = disk.WrittenBytes;
+            }
+
+            watch.Start();
+            await Task.Delay(window);
+            (_, endBytes) = await AfterNextCommitAsync(run);
+            await run.StopAsync();
+            exitBytes = await run.ExitWriteBytes.WaitAsync(TimeSpan.FromSeconds(30));
+            watch.Stop();
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var lastSequence = LastSequenceIn(database);
+        long? device = null;
+        if (disk is not null && deviceStart is { } before)
+        {
+            await disk.SyncAsync();
+            device = disk.WrittenBytes - before;
+        }
 
-        // Start from a checkpointed WAL so the final checkpoint counts only this window's pages, and start and end
-        // the window just after a commit, so that the bytes and the readings cover the same whole commits.
-        await CheckpointAsync(database);
-        var (startSequence, startBytes) = await AfterNextCommitAsync(run);
-        var watch = Stopwatch.StartNew();
-        await Task.Delay(window);
-        var (endSequence, endBytes) = await AfterNextCommitAsync(run);
-        var elapsed = watch.Elapsed;
-        var checkpoint = await CheckpointAsync(database);
-        var readings = endSequence - startSequence;
-        return new DiskResult(
-            readings / elapsed.TotalSeconds,
-            (endBytes - startBytes + checkpoint) / elapsed.TotalSeconds,
-            checkpoint,
-            readings == 0 ? double.NaN : (double)(endBytes - startBytes + checkpoint) / readings,
-            PageSizeOf(database));
+        var (row, senml) = ReadingSize(database);
+        var readings = lastSequence - startSequence;
+        return new DiskResult(readings / watch.Elapsed.TotalSeconds, readings, exitBytes - startBytes, exitBytes - endBytes, device, PageSizeOf(database), row, senml);
     }
 
-    private static async Task<(long Sequence, long WriteBytes)> AfterNextCommitAsync(IMeasuredProcess run)
+    private static async Task<(long Sequence, long WriteBytes)> AfterNextCommitAsync(GatewayRun run)
     {
         var seen = await run.LastSequenceAsync();
         while (true)
@@ -171,14 +196,48 @@ public static class DiskBenchmark
         }
     }
 
-    /// <summary>An empty database already in WAL mode with the given page size; the gateway's migration fills it.</summary>
-    private static void CreateWithPageSize(string path, int pageSize)
+    /// <summary>The product defaults as shipped: the Storage section of the appsettings.json next to the gateway.</summary>
+    private static (TimeSpan CommitInterval, string Synchronous) ProductDefaults(string gateway)
     {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(gateway)!, "appsettings.json")));
+        var storage = settings.RootElement.GetProperty("Storage");
+        var options = new StorageOptions();
+        return (
+            storage.TryGetProperty("CommitInterval", out var commit) ? TimeSpan.Parse(commit.GetString()!, CultureInfo.InvariantCulture) : options.CommitInterval,
+            storage.TryGetProperty("Synchronous", out var synchronous) ? synchronous.GetString()! : options.Synchronous.ToString());
+    }
+
+    /// <summary>
+    /// The database as the gateway creates it (schema, gateway id), optionally with another page size, checkpointed
+    /// and closed: the checkpoint the gateway makes when it stops then holds only what it wrote while measured
+    /// (and the few pages of its start-up, which share their 4 KiB blocks with pages every commit touches).
+    /// </summary>
+    private static void Prepare(string path, int? pageSize)
+    {
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA page_size={pageSize ?? 1024}; PRAGMA journal_mode=WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        StoreOpener.Open(new SqliteConnections(path, SqliteSynchronous.Full), "gw-bench", new BootIdentity("bench-setup"), TimeProvider.System);
+        SqliteConnection.ClearAllPools();
+        using var checkpoint = new SqliteConnection($"Data Source={path};Pooling=False");
+        checkpoint.Open();
+        using var truncate = checkpoint.CreateCommand();
+        truncate.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        truncate.ExecuteNonQuery();
+    }
+
+    private static long LastSequenceIn(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA page_size={pageSize}; PRAGMA journal_mode=WAL; CREATE TABLE bench_probe (x); DROP TABLE bench_probe;";
-        command.ExecuteNonQuery();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM readings";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static int PageSizeOf(string path)
@@ -187,28 +246,7 @@ public static class DiskBenchmark
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA page_size";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// Checkpoints the WAL (PASSIVE, as SQLite's auto-checkpoint does) and returns the bytes it wrote: what the
-    /// gateway's next auto-checkpoint would have written. It runs in a child <c>sqlite3</c> under <c>sh</c>, whose
-    /// /proc io then holds exactly the reaped sqlite3's writes; this process's own /proc io would also collect every
-    /// measured process it reaps.
-    /// </summary>
-    private static async Task<long> CheckpointAsync(string database)
-    {
-        using var process = Process.Start(new ProcessStartInfo("sh",
-            ["-c", "sqlite3 \"$1\" 'PRAGMA busy_timeout=5000; PRAGMA wal_checkpoint(PASSIVE);' >/dev/null && cat /proc/$$/io", "sh", database])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-        })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"checkpoint of {database} failed (is sqlite3 installed?): {output}");
-        return long.Parse(line["write_bytes:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -222,7 +260,7 @@ public static class DiskBenchmark
         var log = new ReadingLog(connections);
         using var connection = connections.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, series, value, quality, time_ms, mono_ms, boot FROM readings ORDER BY seq LIMIT 10000";
+        command.CommandText = "SELECT seq, series, value, quality, time_ms, mono_ms, boot, raw_value, raw_unit, calibration_id FROM readings ORDER BY seq LIMIT 10000";
         using var reader = command.ExecuteReader();
         long rows = 0, bytes = 0;
         while (reader.Read())
@@ -231,7 +269,10 @@ public static class DiskBenchmark
             var body = 0;
             for (var i = 1; i < reader.FieldCount; i++)
             {
-                var size = reader.GetFieldType(i) == typeof(double) ? 8 : IntegerSize(reader.GetInt64(i));
+                var size = reader.IsDBNull(i) ? 0
+                    : reader.GetFieldType(i) == typeof(double) ? 8
+                    : reader.GetFieldType(i) == typeof(string) ? System.Text.Encoding.UTF8.GetByteCount(reader.GetString(i))
+                    : IntegerSize(reader.GetInt64(i));
                 body += size;
                 header += 1;
             }
@@ -271,10 +312,14 @@ public static class DiskBenchmark
         return length;
     }
 
-    private sealed record DiskResult(double ReadingsPerSecond, double BytesPerSecond, long CheckpointBytes, double BytesPerReading, int PageSize)
+    private sealed record DiskResult(double ReadingsPerSecond, long Readings, long Written, long AtStop, long? Device, int PageSize, double RowBytes, double SenmlBytes)
     {
+        public double BytesPerReading => Readings == 0 ? double.NaN : (double)Written / Readings;
+
+        public double DevicePerReading => Readings == 0 || Device is null ? double.NaN : (double)Device.Value / Readings;
+
         public override string ToString() =>
-            $"{ResultTable.Format(ReadingsPerSecond)} readings/s, {ResultTable.Format(BytesPerSecond)} B/s written ({CheckpointBytes:N0} B at checkpoint), " +
-            $"{ResultTable.Format(BytesPerReading)} B/reading, page {PageSize}";
+            $"{ResultTable.Format(ReadingsPerSecond)} readings/s, {Readings} readings, {Written:N0} B written ({AtStop:N0} B while stopping), " +
+            $"{ResultTable.Format(BytesPerReading)} B/reading" + (Device is null ? "" : $", device {ResultTable.Format(DevicePerReading)} B/reading") + $", page {PageSize}";
     }
 }

@@ -5,49 +5,32 @@ namespace SmartVillage.Gateway.Benchmarks.Disk;
 /// <summary>One gateway configuration whose disk writes are measured.</summary>
 /// <param name="Label">What the row answers.</param>
 /// <param name="Sensors">Simulated BME280s (three readings per read).</param>
-/// <param name="Interval">Each sensor's read interval.</param>
-/// <param name="CommitInterval">Storage:CommitInterval; null leaves the product default (appsettings.json).</param>
-/// <param name="Synchronous">Storage:Synchronous; null leaves the product default.</param>
-/// <param name="PageSize">SQLite page size the database file is created with; null leaves SQLite's default (4096).</param>
+/// <param name="Interval">Each sensor's read interval (the gateway reads on this cadence whatever the commit interval).</param>
+/// <param name="Storage">Storage settings that differ from the product defaults (appsettings.json), e.g. CommitInterval.</param>
+/// <param name="PageSize">Page size of a database file created beforehand (as by an older version); null: the gateway creates it.</param>
 /// <param name="Upstream">Forward to a local broker (each acknowledgement also moves the persisted cursor).</param>
 /// <param name="HasTarget">The 200 B/reading target applies (1 reading/s per sensor).</param>
-/// <param name="Paced">Run the product's store and upstream on a fixed sensor cadence (<see cref="PacedStore"/>) instead of the gateway process.</param>
 public sealed record DiskCase(
     string Label,
     int Sensors,
     TimeSpan Interval,
-    TimeSpan? CommitInterval,
-    string? Synchronous,
+    IReadOnlyDictionary<string, string> Storage,
     int? PageSize,
     bool Upstream,
-    bool HasTarget,
-    bool Paced = false)
+    bool HasTarget)
 {
-    public double NominalReadingsPerSecond => Sensors * 3 / Interval.TotalSeconds;
+    /// <summary>The commit interval in force: the case's, else the product default.</summary>
+    public TimeSpan CommitInterval(TimeSpan productDefault) =>
+        Storage.TryGetValue("CommitInterval", out var value) ? TimeSpan.Parse(value, CultureInfo.InvariantCulture) : productDefault;
 
     public string Settings => string.Join(", ", new[]
     {
-        Paced ? "paced store" : "gateway",
         $"{Sensors} x BME280 / {Interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
-        $"commit {(CommitInterval is { } c ? c.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s" : "default")}",
-        $"sync {Synchronous ?? "default"}",
-        $"page {PageSize?.ToString(CultureInfo.InvariantCulture) ?? "4096"}",
+        Storage.Count == 0 ? "product defaults" : string.Join(", ", Storage.Select(s => $"{s.Key} {s.Value}")),
+        PageSize is { } size ? $"file with {size} B pages" : null,
         Upstream ? "upstream" : "no upstream",
-    });
+    }.Where(s => s is not null));
 
-    public Dictionary<string, string> Environment()
-    {
-        var settings = new Dictionary<string, string>();
-        if (CommitInterval is { } commit)
-        {
-            settings["Storage__CommitInterval"] = commit.ToString("c", CultureInfo.InvariantCulture);
-        }
-
-        if (Synchronous is not null)
-        {
-            settings["Storage__Synchronous"] = Synchronous;
-        }
-
-        return settings;
-    }
+    /// <summary>The environment that sets <see cref="Storage"/> on the gateway process.</summary>
+    public Dictionary<string, string> Environment() => Storage.ToDictionary(s => "Storage__" + s.Key, s => s.Value);
 }

@@ -12,13 +12,19 @@ namespace SmartVillage.Gateway.Benchmarks.Support;
 /// </summary>
 public sealed class GatewayRun : IMeasuredProcess
 {
+    private const string ChildLine = "bench: gateway pid ";
+    private const string ExitIoLine = "bench: gateway exited, write_bytes ";
     private readonly Process _process;
     private readonly HttpClient _http;
     private readonly List<string> _output = [];
+    private readonly bool _wrapped;
+    private readonly TaskCompletionSource<int> _child = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<long> _exitWriteBytes = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private GatewayRun(Process process, int httpPort)
+    private GatewayRun(Process process, int httpPort, bool wrapped)
     {
         _process = process;
+        _wrapped = wrapped;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -26,7 +32,14 @@ public sealed class GatewayRun : IMeasuredProcess
         process.BeginErrorReadLine();
     }
 
-    public int Pid => _process.Id;
+    /// <summary>The gateway's own pid (not the wrapping shell's, when started with <see cref="StartMeasuredToExit"/>).</summary>
+    public int Pid => _wrapped ? _child.Task.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult() : _process.Id;
+
+    /// <summary>
+    /// With <see cref="StartMeasuredToExit"/>: the gateway's write_bytes over its whole life, including what it wrote
+    /// while stopping (the last commit, the checkpoint as it closed the database), known once it has exited.
+    /// </summary>
+    public Task<long> ExitWriteBytes => _exitWriteBytes.Task;
 
     public bool HasExited => _process.HasExited;
 
@@ -44,8 +57,47 @@ public sealed class GatewayRun : IMeasuredProcess
     /// <param name="executable">The gateway: a framework-dependent <c>.dll</c> (run with <c>dotnet</c>) or a native single file.</param>
     public static GatewayRun Start(string executable, string kitFile, string databaseFile, IReadOnlyDictionary<string, string> settings)
     {
+        var start = StartInfo(executable, kitFile, databaseFile, settings, out var httpPort);
+        return new GatewayRun(Process.Start(start)!, httpPort, wrapped: false);
+    }
+
+    /// <summary>
+    /// Starts the gateway as the child of a shell that prints the gateway's pid and, once the gateway has exited, its
+    /// own write_bytes: a process's /proc io includes the children it has reaped, so that is the gateway's whole life,
+    /// stopping included (the last commit, the checkpoint as it closes the database), which /proc/&lt;pid&gt;/io can no
+    /// longer show after the exit.
+    /// </summary>
+    public static GatewayRun StartMeasuredToExit(string executable, string kitFile, string databaseFile, IReadOnlyDictionary<string, string> settings)
+    {
+        var direct = StartInfo(executable, kitFile, databaseFile, settings, out var httpPort);
+        var start = new ProcessStartInfo("sh")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = direct.WorkingDirectory,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"\"$@\" & echo \"{ChildLine}$!\"; wait $!; echo \"{ExitIoLine}$(grep '^write_bytes' /proc/$$/io | cut -d' ' -f2)\"");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(direct.FileName);
+        foreach (var argument in direct.ArgumentList)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in direct.Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return new GatewayRun(Process.Start(start)!, httpPort, wrapped: true);
+    }
+
+    private static ProcessStartInfo StartInfo(string executable, string kitFile, string databaseFile, IReadOnlyDictionary<string, string> settings, out int httpPort)
+    {
         ArgumentNullException.ThrowIfNull(settings);
-        var httpPort = FreePort.Next();
+        httpPort = FreePort.Next();
         var start = executable.EndsWith(".dll", StringComparison.Ordinal)
             ? new ProcessStartInfo("dotnet", [executable])
             : new ProcessStartInfo(executable);
@@ -63,7 +115,7 @@ public sealed class GatewayRun : IMeasuredProcess
             start.Environment[key] = value;
         }
 
-        return new GatewayRun(Process.Start(start)!, httpPort);
+        return start;
     }
 
     /// <summary>The framework-dependent build of the gateway next to this benchmark's build (same configuration).</summary>
@@ -121,7 +173,16 @@ public sealed class GatewayRun : IMeasuredProcess
     {
         if (!_process.HasExited)
         {
-            Signals.Terminate(_process);
+            if (_wrapped)
+            {
+                using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+                await kill.WaitForExitAsync();
+            }
+            else
+            {
+                Signals.Terminate(_process);
+            }
+
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
@@ -151,6 +212,18 @@ public sealed class GatewayRun : IMeasuredProcess
     {
         if (line is null)
         {
+            return;
+        }
+
+        if (_wrapped && line.StartsWith(ChildLine, StringComparison.Ordinal))
+        {
+            _child.TrySetResult(int.Parse(line[ChildLine.Length..], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (_wrapped && line.StartsWith(ExitIoLine, StringComparison.Ordinal) && long.TryParse(line[ExitIoLine.Length..], System.Globalization.CultureInfo.InvariantCulture, out var written))
+        {
+            _exitWriteBytes.TrySetResult(written);
             return;
         }
 

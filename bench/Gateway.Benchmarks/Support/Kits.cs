@@ -37,15 +37,14 @@ public static class Kits
     }
 
     /// <summary>
-    /// Sensors and interval giving about <paramref name="readingsPerSecond"/> readings per second from the real gateway.
-    /// Its pollers wait for their readings' commit (up to Storage:CommitInterval, 1 s by default) before the interval
-    /// starts, so a sensor's period is about Interval + <paramref name="commitWait"/>; intervals here are at least 0.3 s.
+    /// Sensors and interval giving about <paramref name="readingsPerSecond"/> readings per second from the real gateway,
+    /// whose sensors read on a fixed cadence whatever the commit interval; intervals here are at least 0.3 s.
     /// </summary>
-    public static (int Sensors, TimeSpan Interval) ForRate(double readingsPerSecond, TimeSpan commitWait)
+    public static (int Sensors, TimeSpan Interval) ForRate(double readingsPerSecond)
     {
-        var perSensorMax = ReadingsPerRead / (0.3 + commitWait.TotalSeconds);
+        var perSensorMax = ReadingsPerRead / 0.3;
         var sensors = (int)Math.Max(1, Math.Ceiling(readingsPerSecond / perSensorMax));
         var period = sensors * ReadingsPerRead / readingsPerSecond;
-        return (sensors, TimeSpan.FromSeconds(Math.Round(Math.Max(0.3, period - commitWait.TotalSeconds), 3)));
+        return (sensors, TimeSpan.FromSeconds(Math.Round(Math.Max(0.3, period), 3)));
     }
 }

@@ -1,8 +1,8 @@
 namespace SmartVillage.Gateway.Acquisition;
 
 /// <summary>
-/// What is known about one sensor right now. Written only by its poller, read by status and the dashboard, so a
-/// lock around small copies is all it needs.
+/// What is known about one sensor right now. Written by its poller and by the commits of its readings (which complete
+/// after the poller has moved on), read by status and the dashboard, so a lock around small copies is all it needs.
 /// </summary>
 public sealed class SensorHealth(string sensorId, string type)
 {
@@ -27,6 +27,9 @@ public sealed class SensorHealth(string sensorId, string type)
 
     public long FailedReads { get; private set; }
 
+    /// <summary>Readings read but not stored because their commit failed (full disk, I/O error): never accepted.</summary>
+    public long ReadingsNotStored { get; private set; }
+
     public IReadOnlyList<LatestValue> Latest
     {
         get
@@ -44,13 +47,30 @@ public sealed class SensorHealth(string sensorId, string type)
         {
             foreach (var value in values)
             {
-                _latest[value.Quantity] = value;
+                // Commits complete in order, but their continuations may run out of order: never go back to an older value.
+                if (!_latest.TryGetValue(value.Quantity, out var shown) || shown.Sequence < value.Sequence)
+                {
+                    _latest[value.Quantity] = value;
+                }
+
                 ReadingsAccepted++;
             }
 
             State = SensorHealthState.Ok;
-            LastSuccessAt = at;
+            LastSuccessAt = LastSuccessAt > at ? LastSuccessAt : at;
             ConsecutiveFailures = 0;
+        }
+    }
+
+    /// <summary>The commit of <paramref name="count"/> readings read at <paramref name="at"/> failed: they were not stored.</summary>
+    internal void NotStored(int count, string error, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            State = SensorHealthState.Failing;
+            LastError = error;
+            LastFailureAt = LastFailureAt > at ? LastFailureAt : at;
+            ReadingsNotStored += count;
         }
     }
 

@@ -69,8 +69,9 @@ public sealed partial class SensorPoller
             {
                 var started = _time.GetTimestamp();
                 var error = await ReadOnceAsync(sensor ??= Open(), stoppingToken).ConfigureAwait(false);
-                // A fixed cadence: the time spent reading and waiting for the commit is part of the interval, so a
-                // sensor read every 5 s is read every 5 s, not every 5 s plus the commit interval.
+                // A fixed cadence: the time spent reading (and queueing, when the store's queue is full) is part of the
+                // interval (shorter while the sensor is being calibrated), so a sensor read every 5 s is read every
+                // 5 s. The commit is not waited for (see StoreAsync).
                 var interval = _calibrating?.IntervalFor(_definition.Id, _definition.Interval) ?? _definition.Interval;
                 var delay = interval - _time.GetElapsedTime(started);
                 if (error is not null)
@@ -108,7 +109,7 @@ public sealed partial class SensorPoller
         }
     }
 
-    /// <returns>Null when the read's readings were stored; otherwise what went wrong.</returns>
+    /// <returns>Null when the read's readings were queued for storing; otherwise what went wrong.</returns>
     private async Task<string?> ReadOnceAsync(ISensor sensor, CancellationToken stoppingToken)
     {
         SensorSample sample;
@@ -145,10 +146,10 @@ public sealed partial class SensorPoller
             return "the driver reported success with no values";
         }
 
-        return await StoreAsync(sample.Measurements, stoppingToken).ConfigureAwait(false);
+        return await StoreAsync(sample.Measurements).ConfigureAwait(false);
     }
 
-    private async Task<string?> StoreAsync(IReadOnlyList<Measurement> measurements, CancellationToken stoppingToken)
+    private async Task<string?> StoreAsync(IReadOnlyList<Measurement> measurements)
     {
         var now = _time.GetUtcNow();
         var monotonic = _time.GetTimestamp() * 1000 / _time.TimestampFrequency;
@@ -178,16 +179,42 @@ public sealed partial class SensorPoller
             };
         }
 
+        // Queue, but do not wait for the commit: with a commit interval longer than this sensor's interval, waiting
+        // would stretch the sensor's period to the commit interval. The readings are accepted only when their group
+        // commits; ObserveCommitAsync then records them (or their failure) in the sensor's health.
+        // Readings taken are always handed over, even when the gateway is stopping: the writer commits its queue
+        // before it exits, or reports them not stored. The wait is only for room in a full queue (back-pressure).
+        Task<CommittedRange> committed;
         try
         {
-            var range = await _writer.AppendAsync(readings, stoppingToken).ConfigureAwait(false);
-            Health.Succeeded(readings.Select((r, i) => new LatestValue(r.Quantity, r.Unit, r.Value, r.Quality, r.Time, range.First + i)), now);
-            _live?.Publish(new LiveSample(_definition.Id, [.. measurements.Select((m, i) => m with { Quality = readings[i].Quality })], now));
-            return null;
+            committed = await _writer.QueueAsync(readings, CancellationToken.None).ConfigureAwait(false);
         }
         catch (StoreWriteException exception)
         {
             return $"readings not stored: {exception.Message}";
+        }
+
+        // The calibration screen follows the probe as it is read, not ten seconds later when its group commits.
+        _live?.Publish(new LiveSample(_definition.Id, [.. measurements.Select((m, i) => m with { Quality = readings[i].Quality })], now));
+        _ = ObserveCommitAsync(committed, readings, now);
+        return null;
+    }
+
+    /// <summary>
+    /// Waits for the commit of one read's readings, off the poller's loop. Success makes them the sensor's latest
+    /// values; a failed commit is counted per reading and logged, so no reading is ever silently lost.
+    /// </summary>
+    private async Task ObserveCommitAsync(Task<CommittedRange> committed, NewReading[] readings, DateTimeOffset readAt)
+    {
+        try
+        {
+            var range = await committed.ConfigureAwait(false);
+            Health.Succeeded(readings.Select((r, i) => new LatestValue(r.Quantity, r.Unit, r.Value, r.Quality, r.Time, range.First + i)), readAt);
+        }
+        catch (StoreWriteException exception)
+        {
+            Health.NotStored(readings.Length, $"readings not stored: {exception.Message}", readAt);
+            LogNotStored(_logger, _definition.Id, readings.Length, readAt, exception.Message);
         }
     }
 
@@ -225,6 +252,9 @@ public sealed partial class SensorPoller
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sensor {SensorId}: {Count} readings read at {ReadAt:u} were not stored: {Reason}")]
+    private static partial void LogNotStored(ILogger logger, string sensorId, int count, DateTimeOffset readAt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sensor {SensorId} ({Type}): read failed ({Failures} in a row): {Error}")]
     private static partial void LogReadFailed(ILogger logger, string sensorId, string type, int failures, string error);

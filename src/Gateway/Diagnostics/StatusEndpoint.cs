@@ -57,6 +57,7 @@ public static class StatusEndpoint
                     h.ConsecutiveFailures,
                     h.ReadingsAccepted,
                     h.FailedReads,
+                    h.ReadingsNotStored,
                     [.. h.Latest.Select(v => new LatestValueReport(
                         v.Quantity,
                         v.Unit,

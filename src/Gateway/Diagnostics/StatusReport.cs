@@ -36,6 +36,7 @@ public sealed record SensorStatus(
     int ConsecutiveFailures,
     long ReadingsAccepted,
     long FailedReads,
+    long ReadingsNotStored,
     IReadOnlyList<LatestValueReport> Latest);
 
 public sealed record LatestValueReport(string Quantity, string Unit, double Value, IReadOnlyList<string> Quality, DateTimeOffset Time, long Sequence);

@@ -19,6 +19,13 @@ namespace SmartVillage.Gateway.Storage;
 public sealed partial class ReadingWriter : IHostedService, IDisposable
 {
     private const int SqliteFull = 13;
+
+    /// <summary>
+    /// How long cursor moves alone wait for readings to commit with (never less than the commit interval). Only a
+    /// gateway whose sensors are all quiet (or read rarely) commits a cursor alone; a crash before then re-sends
+    /// what was acknowledged since, identical and deduplicated by (gateway id, seq).
+    /// </summary>
+    public static readonly TimeSpan CursorOnlyDelay = TimeSpan.FromSeconds(60);
     private readonly Channel<WriteCommand> _queue;
     private readonly SqliteConnections _connections;
     private readonly StorageOptions _options;
@@ -89,11 +96,31 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
 
     /// <summary>Queues readings and completes when they are committed, with the sequence numbers they were given.</summary>
     /// <exception cref="StoreWriteException">The commit failed; the readings were not stored.</exception>
-    public async Task<CommittedRange> AppendAsync(IReadOnlyList<NewReading> readings, CancellationToken cancellationToken)
+    public Task<CommittedRange> AppendAsync(IReadOnlyList<NewReading> readings, CancellationToken cancellationToken) =>
+        AppendAsync(readings, CommitDeadline.Interval, cancellationToken);
+
+    /// <inheritdoc cref="AppendAsync(IReadOnlyList{NewReading}, CancellationToken)"/>
+    /// <param name="deadline">How soon the readings must be committed.</param>
+    public async Task<CommittedRange> AppendAsync(IReadOnlyList<NewReading> readings, CommitDeadline deadline, CancellationToken cancellationToken)
+    {
+        var committed = await QueueAsync(readings, deadline, cancellationToken).ConfigureAwait(false);
+        return await committed.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues readings without waiting for their commit: completes once they are in the writer's queue (waiting only
+    /// while it is full), with the task of their commit. That task completes with their sequence numbers when their
+    /// group commits, or fails with <see cref="StoreWriteException"/> when it does not: only then are they accepted.
+    /// </summary>
+    /// <exception cref="StoreWriteException">The store is shut down; the readings were not queued.</exception>
+    public ValueTask<Task<CommittedRange>> QueueAsync(IReadOnlyList<NewReading> readings, CancellationToken cancellationToken) =>
+        QueueAsync(readings, CommitDeadline.Interval, cancellationToken);
+
+    private async ValueTask<Task<CommittedRange>> QueueAsync(IReadOnlyList<NewReading> readings, CommitDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
         ArgumentOutOfRangeException.ThrowIfZero(readings.Count);
-        var command = new AppendCommand(readings);
+        var command = new AppendCommand(readings, MaxWait(deadline));
         try
         {
             await _queue.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
@@ -103,8 +130,13 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
             throw new StoreWriteException("The reading store is shut down; the readings were not stored.", exception);
         }
 
-        return await command.Committed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return command.Committed.Task;
     }
+
+    private TimeSpan MaxWait(CommitDeadline deadline) =>
+        deadline == CommitDeadline.SenderAwaitsAcknowledgement && _options.AcknowledgedCommitInterval < _options.CommitInterval
+            ? _options.AcknowledgedCommitInterval
+            : _options.CommitInterval;
 
     /// <summary>
     /// Re-bases the times of this boot's readings taken while the clock was untrusted, using the current wall clock and
@@ -112,7 +144,7 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
     /// </summary>
     public async Task<long> RebaseUntrustedTimesAsync(DateTimeOffset wallNow, long monotonicNowMilliseconds, CancellationToken cancellationToken)
     {
-        var command = new RebaseCommand(_state.BootRow, wallNow.ToUnixTimeMilliseconds(), monotonicNowMilliseconds);
+        var command = new RebaseCommand(_state.BootRow, wallNow.ToUnixTimeMilliseconds(), monotonicNowMilliseconds, _options.CommitInterval);
         await _queue.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
         return await command.Rebased.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -136,7 +168,13 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
     public ValueTask AcknowledgeAsync(string upstream, IReadOnlyList<SequenceSpan> spans, CancellationToken cancellationToken) =>
         _queue.Writer.WriteAsync(new AcknowledgeCommand(upstream, spans), cancellationToken);
 
-    /// <summary>Records that an upstream has acknowledged everything up to <paramref name="ackedSequence"/>.</summary>
+    /// <summary>
+    /// Records that an upstream has acknowledged everything up to <paramref name="ackedSequence"/>, persisted with the
+    /// next group commit that holds readings. A cursor move never
+    /// causes a commit of its own while readings are flowing; with none waiting it is committed alone after
+    /// <see cref="CursorOnlyDelay"/> (or once <see cref="StorageOptions.MaxGroupSize"/> moves are waiting, as in a
+    /// backlog drain), so a crash re-sends at most that much on top of the in-flight window.
+    /// </summary>
     public ValueTask AdvanceCursorAsync(string upstream, long ackedSequence, CancellationToken cancellationToken) =>
         AcknowledgeAsync(upstream, ackedSequence >= 1 ? [new SequenceSpan(1, ackedSequence)] : [], cancellationToken);
 
@@ -220,19 +258,33 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// Collects one group. It commits as soon as any of its readings (or re-bases) has waited as long as it may:
+    /// <see cref="StorageOptions.CommitInterval"/> (the power-loss window), or
+    /// <see cref="StorageOptions.AcknowledgedCommitInterval"/> for readings whose sender awaits the acknowledgement;
+    /// or once it holds <see cref="StorageOptions.MaxGroupSize"/> rows.
+    /// Cursor moves ride along; a group of cursor moves alone waits <see cref="CursorOnlyDelay"/> for readings to join,
+    /// so acknowledgements from upstream cost no commit of their own.
+    /// </summary>
     private async Task CollectGroupAsync(List<WriteCommand> pending, CancellationToken stoppingToken)
     {
         var rows = 0;
-        var deadline = _time.GetTimestamp() + (long)(_options.CommitInterval.TotalSeconds * _time.TimestampFrequency);
+        long? deadline = null;
+        var cursorDeadline = _time.GetTimestamp() + Ticks(CursorOnlyDelay > _options.CommitInterval ? CursorOnlyDelay : _options.CommitInterval);
         while (rows < _options.MaxGroupSize)
         {
             while (rows < _options.MaxGroupSize && _queue.Reader.TryRead(out var command))
             {
                 pending.Add(command);
                 rows += command.Rows;
+                if (command.MaxWait is { } maxWait)
+                {
+                    var due = _time.GetTimestamp() + Ticks(maxWait);
+                    deadline = deadline is { } earlier && earlier < due ? earlier : due;
+                }
             }
 
-            var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline ?? cursorDeadline);
             if (rows >= _options.MaxGroupSize || remaining <= TimeSpan.Zero)
             {
                 return;
@@ -253,6 +305,8 @@ public sealed partial class ReadingWriter : IHostedService, IDisposable
             }
         }
     }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
     /// <returns>False when the disk (or the database's size limit) was full.</returns>
     private bool Commit(GroupCommit group, List<WriteCommand> pending)

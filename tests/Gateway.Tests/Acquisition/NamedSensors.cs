@@ -85,3 +85,21 @@ internal sealed class NamedSensorFactory(string type, Func<ISensor> create) : IS
         return create();
     }
 }
+
+/// <summary>A sensor that always reads the same temperature and counts how often it was read.</summary>
+internal sealed class CountingSensor(double value) : ISensor
+{
+    private int _reads;
+
+    public int Reads => Volatile.Read(ref _reads);
+
+    public ValueTask<SensorSample> ReadAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return ValueTask.FromResult(SensorSample.Success(new Measurement("temperature", "Cel", value)));
+    }
+
+    public void Dispose()
+    {
+    }
+}

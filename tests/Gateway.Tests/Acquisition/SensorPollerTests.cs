@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SmartVillage.Gateway.Acquisition;
+using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Tests.Support;
 using SmartVillage.Hardware.Simulation;
 using SmartVillage.Plugins.Abstractions;
@@ -97,6 +99,71 @@ public sealed class SensorPollerTests : IAsyncLifetime, IDisposable
         await Eventually.HoldsAsync(() => poller.Health.ReadingsAccepted >= 1, "a reading was stored");
 
         Assert.True(_store.Log.ReadAfter(0, 1)[0].Quality.HasFlag(ReadingQuality.Simulated));
+    }
+
+    [Fact]
+    public async Task A_sensor_keeps_its_cadence_while_its_readings_wait_for_a_long_commit_interval()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
+        var pollerClock = new TimerCountingClock(clock);
+        await using var store = await TestStore.StartAsync(_folder.File("slow-commits.db"), new StorageOptions { CommitInterval = TimeSpan.FromMinutes(1) }, clock);
+        var sensor = new CountingSensor(21);
+        var definition = new SensorDefinition { Id = "air", Type = "steady", Interval = TimeSpan.FromSeconds(1) };
+        var poller = new SensorPoller(definition, new NamedSensorFactory("steady", () => sensor), _hardware, store.Writer, s_options, pollerClock, NullLogger.Instance);
+        _running.Add(poller.RunAsync(_stop.Token));
+
+        // The poller creates one timer per wait for its next read; advance the clock only once it waits.
+        await Eventually.HoldsAsync(() => pollerClock.TimersCreated == 1, "the first read was taken and the next one scheduled");
+        for (var second = 1; second <= 10; second++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Eventually.HoldsAsync(() => pollerClock.TimersCreated == second + 1, $"read {second + 1} was taken one second after the previous one");
+        }
+
+        // Eleven reads, one per second, while the first of them still waits for its group to commit.
+        Assert.Equal(11, sensor.Reads);
+        Assert.Empty(store.Log.ReadAfter(0, 100));
+        Assert.Equal(0, poller.Health.ReadingsAccepted);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        // The group holds the eleven readings (and a twelfth if the poller read again before the writer closed it).
+        await Eventually.HoldsAsync(() => poller.Health.ReadingsAccepted >= 11 && poller.Health.ReadingsAccepted == store.Writer.LastSequence,
+            "the group committed and the sensor learned of every reading in it");
+        var last = store.Writer.LastSequence;
+        Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), store.Log.ReadAfter(0, 100).Select(r => r.Sequence));
+        Assert.Equal(last, poller.Health.Latest.Single().Sequence);
+    }
+
+    [Fact]
+    public async Task Readings_whose_commit_fails_are_counted_as_not_stored_and_none_goes_unaccounted()
+    {
+        var sensor = new CountingSensor(21);
+        var poller = Start("air", new NamedSensorFactory("steady", () => sensor));
+        await Eventually.HoldsAsync(() => poller.Health.ReadingsAccepted >= 2, "readings are stored");
+        Sabotage("CREATE TRIGGER refuse BEFORE INSERT ON readings BEGIN SELECT RAISE(ABORT, 'disk says no'); END;");
+
+        await Eventually.HoldsAsync(() => poller.Health.ReadingsNotStored >= 3, "failed commits were counted");
+        Assert.Equal(SensorHealthState.Failing, poller.Health.State);
+        Assert.Contains("disk says no", poller.Health.LastError, StringComparison.Ordinal);
+
+        Sabotage("DROP TRIGGER refuse");
+        var acceptedBefore = poller.Health.ReadingsAccepted;
+        await Eventually.HoldsAsync(() => poller.Health.ReadingsAccepted > acceptedBefore && poller.Health.State == SensorHealthState.Ok, "storing resumed");
+
+        // Stop reading; every read's commit then completes one way or the other.
+        await _stop.CancelAsync();
+        await Task.WhenAll(_running);
+        await Eventually.HoldsAsync(() => poller.Health.ReadingsAccepted + poller.Health.ReadingsNotStored == sensor.Reads, "every reading is either stored or counted as not stored");
+        Assert.Equal(poller.Health.ReadingsAccepted, _store.Log.ReadAfter(0, 10_000).Count);
+        Assert.Equal(0, poller.Health.FailedReads);
+    }
+
+    private void Sabotage(string sql)
+    {
+        using var connection = _store.Connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private SensorPoller Start(string id, NamedSensorFactory factory)

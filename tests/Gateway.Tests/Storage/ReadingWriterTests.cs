@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using SmartVillage.Gateway.Readings;
 using SmartVillage.Gateway.Storage;
 using SmartVillage.Gateway.Tests.Support;
@@ -143,6 +144,60 @@ public sealed class ReadingWriterTests : IDisposable
 
         Assert.Equal(3, reopened.Log.ReadCursor("coop"));
         Assert.Equal(0, reopened.Log.ReadCursor("never-connected"));
+    }
+
+    [Fact]
+    public async Task A_cursor_move_does_not_commit_on_its_own_but_rides_with_the_next_readings()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
+        var writerClock = new TimerCountingClock(clock);
+        await using var store = await TestStore.StartAsync(_folder.File("r.db"), new StorageOptions { CommitInterval = TimeSpan.FromSeconds(1) }, writerClock);
+
+        await store.Writer.AdvanceCursorAsync("coop", 7, default);
+        await Eventually.HoldsAsync(() => writerClock.TimersCreated == 1, "the writer holds the cursor move");
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var append = store.Writer.AppendAsync([TestStore.Reading()], default);
+        await Eventually.HoldsAsync(() => writerClock.TimersCreated == 2, "the reading's group waits for its commit interval");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await append;
+
+        // Thirty commit intervals passed with only the cursor waiting: it was committed once, with the reading.
+        Assert.Equal(1, store.Writer.CommitsSinceStart);
+        Assert.Equal(7, store.Log.ReadCursor("coop"));
+    }
+
+    [Fact]
+    public async Task A_cursor_move_with_no_readings_to_ride_with_is_committed_after_the_cursor_delay()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
+        var writerClock = new TimerCountingClock(clock);
+        await using var store = await TestStore.StartAsync(_folder.File("r.db"), new StorageOptions { CommitInterval = TimeSpan.FromSeconds(1) }, writerClock);
+
+        await store.Writer.AdvanceCursorAsync("coop", 7, default);
+        await Eventually.HoldsAsync(() => writerClock.TimersCreated == 1, "the writer holds the cursor move");
+        clock.Advance(ReadingWriter.CursorOnlyDelay);
+
+        await Eventually.HoldsAsync(() => store.Log.ReadCursor("coop") == 7, "the cursor was committed alone");
+        Assert.Equal(1, store.Writer.CommitsSinceStart);
+    }
+
+    [Fact]
+    public async Task Readings_whose_sender_awaits_the_acknowledgement_commit_within_the_short_interval_and_take_the_group_along()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
+        var writerClock = new TimerCountingClock(clock);
+        var options = new StorageOptions { CommitInterval = TimeSpan.FromSeconds(30), AcknowledgedCommitInterval = TimeSpan.FromSeconds(1) };
+        await using var store = await TestStore.StartAsync(_folder.File("r.db"), options, writerClock);
+
+        var fromSensor = await store.Writer.QueueAsync([TestStore.Reading()], default);
+        await Eventually.HoldsAsync(() => writerClock.TimersCreated == 1, "the sensor's reading waits for the commit interval");
+        var fromNode = store.Writer.AppendAsync([TestStore.Reading(sensor: "node-7")], CommitDeadline.SenderAwaitsAcknowledgement, default);
+        await Eventually.HoldsAsync(() => writerClock.TimersCreated == 2, "the group now waits for the acknowledged reading's deadline");
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(new CommittedRange(2, 2), await fromNode);
+        Assert.Equal(new CommittedRange(1, 1), await fromSensor);
+        Assert.Equal(1, store.Writer.CommitsSinceStart);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class TestStore : IAsyncDisposable
 {
     private TestStore(string path, StorageOptions options, TimeProvider time, IReadOnlyCollection<string> upstreams, string boot)
     {
-        Connections = new SqliteConnections(path, options.Synchronous);
+        Connections = new SqliteConnections(path, options.Synchronous, options.ExclusiveAccess);
         State = StoreOpener.Open(Connections, "gw-test", new BootIdentity(boot), time);
         Signal = new CommitSignal(State);
         Log = new ReadingLog(Connections);

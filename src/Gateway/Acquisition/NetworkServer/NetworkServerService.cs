@@ -116,7 +116,7 @@ public sealed partial class NetworkServerService(
 
         await _inFlight.StartAsync(async () =>
         {
-            var outcome = await ingestor.IngestAsync(frame, ReadingQuality.Good, stoppingToken).ConfigureAwait(false);
+            var outcome = await ingestor.IngestAsync(frame, ReadingQuality.Good, CommitDeadline.SenderAwaitsAcknowledgement, stoppingToken).ConfigureAwait(false);
             if (outcome == IngestOutcome.NotStored)
             {
                 return; // unacknowledged: the broker redelivers it on the next connection

@@ -22,7 +22,15 @@ public sealed partial class NodeIngestor(
 
     /// <summary>Stores the frame's readings; completes when committed. Never throws for a bad frame or a failed commit.</summary>
     /// <param name="extraFlags">Flags for every reading, e.g. <see cref="ReadingQuality.Simulated"/> for the simulated radio.</param>
-    public async Task<IngestOutcome> IngestAsync(NodeFrame frame, ReadingQuality extraFlags, CancellationToken cancellationToken)
+    public Task<IngestOutcome> IngestAsync(NodeFrame frame, ReadingQuality extraFlags, CancellationToken cancellationToken) =>
+        IngestAsync(frame, extraFlags, CommitDeadline.Interval, cancellationToken);
+
+    /// <inheritdoc cref="IngestAsync(NodeFrame, ReadingQuality, CancellationToken)"/>
+    /// <param name="deadline">
+    /// <see cref="CommitDeadline.SenderAwaitsAcknowledgement"/> when the sender keeps the frame until it is acknowledged
+    /// after this commit (a short wait); <see cref="CommitDeadline.Interval"/> when nothing else holds it (the radio).
+    /// </param>
+    public async Task<IngestOutcome> IngestAsync(NodeFrame frame, ReadingQuality extraFlags, CommitDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (!registry.CanTrack(frame.NodeId))
@@ -57,7 +65,7 @@ public sealed partial class NodeIngestor(
             .ToList();
         try
         {
-            await writer.AppendAsync(readings, cancellationToken).ConfigureAwait(false);
+            await writer.AppendAsync(readings, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (StoreWriteException exception)
         {

@@ -5,6 +5,7 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using SmartVillage.Gateway.Acquisition.Nodes;
 using SmartVillage.Gateway.Configuration;
+using SmartVillage.Gateway.Storage;
 using SmartVillage.Plugins.Abstractions;
 
 namespace SmartVillage.Gateway.Acquisition.WifiNodes;
@@ -143,7 +144,7 @@ public sealed partial class WifiBrokerService(
         {
             var outcome = await ingestor.IngestAsync(
                 new NodeFrame(node.Node, Source, sample.Measurements, sample.Time, sample.TimeFromMessage), ReadingQuality.Good,
-                e.CancellationToken).ConfigureAwait(false);
+                CommitDeadline.SenderAwaitsAcknowledgement, e.CancellationToken).ConfigureAwait(false);
             if (outcome == IngestOutcome.NotStored)
             {
                 // The node keeps the message and retries: MQTT 5 nodes see why; 3.1.1 nodes see no PUBACK reason.

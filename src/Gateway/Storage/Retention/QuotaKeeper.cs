@@ -142,9 +142,17 @@ internal sealed class QuotaKeeper(SqliteConnection connection, StorageOptions op
     private long Delete(string where, int limit)
     {
         using var transaction = connection.BeginTransaction();
-        RememberHighestSequence(transaction);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM readings WHERE {where})";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            // Nothing to remove (the usual case of the periodic history pass): write nothing, so no WAL frame and no
+            // fsync for a pass that changes nothing.
+            return 0;
+        }
+
+        RememberHighestSequence(transaction);
         command.CommandText = $"DELETE FROM readings WHERE seq IN (SELECT seq FROM readings WHERE {where} ORDER BY seq LIMIT {limit})";
         var removed = command.ExecuteNonQuery();
         transaction.Commit();
