@@ -9,6 +9,8 @@ namespace SmartVillage.Plugins.Calibration;
 /// </summary>
 public abstract record CalibrationRecord
 {
+    private readonly IReadOnlyList<string> _validation = [];
+
     /// <summary><c>&lt;sensor&gt;@&lt;UTC time&gt;</c>: unique per sensor, readable in a reading's metadata.</summary>
     public required string Id { get; init; }
 
@@ -21,7 +23,8 @@ public abstract record CalibrationRecord
     public string? Note { get; init; }
 
     /// <summary>The checks the result passed, in words, with the limits in force (empty in older records).</summary>
-    public IReadOnlyList<string> Validation { get; init; } = [];
+    // Records from the first, pH-only format have no list: the generated JSON reader then sets null, which is read as none.
+    public IReadOnlyList<string> Validation { get => _validation; init => _validation = value ?? []; }
 
     /// <summary>Stored as <c>"Kind"</c>; a record without one is a pH record (the first format had only pH).</summary>
     public abstract CalibrationKind Kind { get; }

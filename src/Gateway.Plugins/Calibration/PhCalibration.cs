@@ -22,7 +22,10 @@ public sealed record PhCalibration : CalibrationRecord
     public required PhSegment Alkaline { get; init; }
 
     /// <summary>pH of the middle buffer of a three-point calibration; 7 otherwise.</summary>
-    public double SplitPh { get; init; } = 7;
+    // Every stored record has it; a record without it means neutral pH 7 (the generated JSON reader would set 0).
+    public double SplitPh { get => _splitPh ?? 7; init => _splitPh = value; }
+
+    private readonly double? _splitPh;
 
     [JsonIgnore]
     public override IReadOnlyList<CalibrationPoint> ReferencePoints =>
