@@ -7,14 +7,14 @@ namespace SmartVillage.Plugins.Calibration;
 public sealed class EcCalibrationLimits
 {
     /// <summary>Lowest acceptable cell constant relative to the board's nominal curve. Default 0.5.</summary>
-    public double MinCellConstant { get; init; } = 0.5;
+    public double MinCellConstant { get; set; } = 0.5;
 
     /// <summary>Highest acceptable cell constant relative to the board's nominal curve. Default 2.</summary>
-    public double MaxCellConstant { get; init; } = 2;
+    public double MaxCellConstant { get; set; } = 2;
 
     /// <summary>Largest difference between the constants two standards give, % of their mean. Default 10.</summary>
-    public double MaxDisagreementPercent { get; init; } = 10;
+    public double MaxDisagreementPercent { get; set; } = 10;
 
     /// <summary>Age after which readings are flagged "calibration due". Default 30 days.</summary>
-    public TimeSpan DueAfter { get; init; } = TimeSpan.FromDays(30);
+    public TimeSpan DueAfter { get; set; } = TimeSpan.FromDays(30);
 }

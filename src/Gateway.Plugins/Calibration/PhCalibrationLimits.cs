@@ -7,14 +7,14 @@ namespace SmartVillage.Plugins.Calibration;
 public sealed class PhCalibrationLimits
 {
     /// <summary>Lowest acceptable slope, % of Nernst. Default 85.</summary>
-    public double MinSlopePercent { get; init; } = 85;
+    public double MinSlopePercent { get; set; } = 85;
 
     /// <summary>Highest acceptable slope, % of Nernst. Default 105.</summary>
-    public double MaxSlopePercent { get; init; } = 105;
+    public double MaxSlopePercent { get; set; } = 105;
 
     /// <summary>Largest acceptable potential at pH 7, ± mV. Default 30.</summary>
-    public double MaxOffsetMillivolts { get; init; } = 30;
+    public double MaxOffsetMillivolts { get; set; } = 30;
 
     /// <summary>Age after which readings are flagged "calibration due". Default 30 days (±0.1 pH practice).</summary>
-    public TimeSpan DueAfter { get; init; } = TimeSpan.FromDays(30);
+    public TimeSpan DueAfter { get; set; } = TimeSpan.FromDays(30);
 }

@@ -22,6 +22,7 @@ namespace SmartVillage.Gateway.Hosting;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(NowSnapshot))]
 [JsonSerializable(typeof(HistoryReport))]

@@ -18,7 +18,8 @@ public static class Problems
             reason.Message,
             statusCode: status,
             title: Title(status),
-            extensions: new Dictionary<string, object?> { ["code"] = reason.Code, ["values"] = reason.Values });
+            // A plain Dictionary whatever Values is: the generated JSON metadata (GatewayHttpJson) knows that type.
+            extensions: new Dictionary<string, object?> { ["code"] = reason.Code, ["values"] = new Dictionary<string, string>(reason.Values) });
     }
 
     private static string Title(int status) => status switch

@@ -13,8 +13,6 @@
     if (values) { Object.keys(values).forEach(function (k) { s = s.split('{' + k + '}').join(values[k]); }); }
     return s;
   }
-  // calibration.js (its own view) uses the same translations; it hears of language and view changes by events.
-  window.SV = { t: t, has: function (key) { return text[key] !== undefined; }, lang: function () { return lang; } };
   function el(tag, cls, content) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -342,8 +340,12 @@
   }
   function renderAll() { renderNow(); renderSeriesPicker(); if (!$('view-history').hidden) { loadHistory(); } }
 
-  // For the page's other scripts (settings.js): translation, elements and units, one copy of each.
-  window.SV = { t: t, el: el, raw: raw, fmt: fmt, unitOf: unitOf, quantityName: quantityName, lang: function () { return lang; } };
+  // For the page's other scripts (settings.js, calibration.js): translation, elements and units, one copy of each;
+  // they hear of language, view and login changes by events (sv:lang / sv:language, sv:view, sv:admin).
+  window.SV = {
+    t: t, has: function (key) { return text[key] !== undefined; }, el: el, raw: raw, fmt: fmt, unitOf: unitOf,
+    quantityName: quantityName, lang: function () { return lang; },
+  };
 
   document.addEventListener('DOMContentLoaded', function () {
     var today = new Date();
